@@ -1,0 +1,5 @@
+"""``python -m pledgegraph`` runs the command line."""
+
+from pledgegraph.cli import main
+
+main()

@@ -1,0 +1,91 @@
+"""The ``pledgegraph`` command line: each command parses, calls one library function, formats.
+
+Library errors (:class:`pledgegraph.errors.PledgeGraphError`) become one-line messages naming
+the file and the problem; a batch goes on past a broken file and exits non-zero at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+from pledgegraph import __version__
+from pledgegraph.errors import PledgeGraphError
+from pledgegraph.loaders.extract import extract_file
+from pledgegraph.loaders.record import Extraction
+from pledgegraph.textfmt import render_extraction_table
+
+__all__ = ["main", "cli"]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pledgegraph")
+def cli() -> None:
+    """Turn Chinese government work plans into a knowledge graph of commitments and owners.
+
+    \b
+    Typical use:
+      pledgegraph extract plan.txt                 # what the extractor finds, as tables
+      pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
+    """
+
+
+def _write_json(record: Extraction, out_dir: Path | None, many: bool) -> None:
+    data = record.to_dict()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        target = out_dir / f"{Path(record.doc).stem}.json"
+        partial = target.with_suffix(".json.part")
+        # Write then rename, so an interrupted run never leaves a half-written record.
+        partial.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        partial.replace(target)
+    elif many:
+        click.echo(json.dumps(data, ensure_ascii=False))
+    else:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="table: readable summary; json: the extraction record of SCHEMA.md.")
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="With --format json: write one DIR/<name>.json per plan instead of printing.")
+def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
+    """Extract commitments, projects, owners, targets and themes from plan FILES.
+
+    Each FILE is one plan (.txt or .md, in UTF-8, GB18030/GBK or UTF-16). With one file,
+    --format json prints one JSON object; with several, one object per line (JSON Lines).
+    A file that cannot be read is reported on stderr and the rest still run; the exit code
+    is 1 if any failed.
+
+    \b
+    Examples:
+      pledgegraph extract samples/*.txt
+      pledgegraph extract plan.txt --format json > plan.json
+      pledgegraph extract plans/*.txt --format json -o extracted/
+    """
+    failures: list[tuple[Path, str]] = []
+    many = len(files) > 1
+    for path in files:
+        try:
+            record = extract_file(path)
+        except PledgeGraphError as error:
+            failures.append((path, str(error)))
+            click.echo(f"error: {error}", err=True)
+            continue
+        if fmt == "json":
+            _write_json(record, output_dir, many)
+        else:
+            click.echo(render_extraction_table(record))
+    if failures:
+        click.echo(f"{len(failures)} of {len(files)} file(s) failed: "
+                   + ", ".join(str(p) for p, _ in failures), err=True)
+        sys.exit(1)
+
+
+def main() -> None:
+    """Entry point of the ``pledgegraph`` script."""
+    cli(prog_name="pledgegraph")

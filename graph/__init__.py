@@ -1,0 +1,1 @@
+"""pledgegraph.graph (see issue backlog)."""

@@ -1,0 +1,1 @@
+"""Loaders: read → normalise → segment → extract → resolve, one plan at a time."""

@@ -1,0 +1,161 @@
+"""Who is responsible for what inside one task: lead and cooperating bodies, with scope.
+
+A plan's issuer leads everything it does not give to someone else. Other bodies take the
+lead through explicit responsibility lists ("（牵头单位：A；配合单位：B、C）", "责任单位：A、B" —
+the first listed leads), through "由A负责/牵头", "配合A推进…" (A leads, the issuer helps), or by
+being the subject of a clause ("妇联坚持…"); "联合A / 会同A / 与A合作" make A a cooperator.
+Each rule has a *scope* — the stretch of text whose projects and targets it governs — so two
+clauses of one task can have different owners.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pledgegraph.loaders.bodies import split_body_list
+from pledgegraph.loaders.record import BodyMention, Owner
+
+__all__ = ["Scope", "find_scopes", "owners_at", "commitment_owners"]
+
+_LEAD_LIST = r"(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|主体责任单位)"
+_COOP_LIST = r"(?:配合单位|配合部门|协同单位|协办单位|支撑单位|参与单位|协作单位)"
+_LIST_BODY = r"[^;；)）\]】\n。]+"
+_EXPLICIT = re.compile(
+    rf"[(（【\[]?\s*(?:{_LEAD_LIST}\s*[:：]\s*(?P<lead>{_LIST_BODY}))?"
+    rf"(?:[;；,，]?\s*{_COOP_LIST}\s*[:：]\s*(?P<coop>{_LIST_BODY}))?\s*[)）\]】]?"
+)
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+_CLAUSE_END = re.compile(r"[。;；!！?？\n,，]")
+# Verbs after which a named body is the one the issuer helps (it leads, the issuer cooperates).
+_HELP_VERBS = ("配合", "协助", "协调配合", "支持配合")
+_JOIN_VERBS = ("联合", "会同", "协同", "携手")
+_WITH_VERBS = ("合作", "共同", "联合", "携手", "协作", "联动")
+# A subject body is followed by its action, not by a noun-forming word.
+_NOT_VERB_AFTER_SUBJECT = set("的和与及、,，工等在之")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Owners of everything mentioned in ``[start, end)`` (analysed offsets).
+
+    ``issuer_role`` is the issuer's role inside the scope, or ``None`` where an explicit list
+    names the responsible bodies and so leaves the issuer out.
+    """
+
+    start: int
+    end: int
+    lead: tuple[str, ...]
+    cooperate: tuple[str, ...]
+    issuer_role: str | None
+    evidence: str
+
+
+def _bounds(text: str, position: int, pattern: re.Pattern[str]) -> tuple[int, int]:
+    start = position
+    while start > 0 and not pattern.match(text[start - 1]):
+        start -= 1
+    found = pattern.search(text, position)
+    return start, found.start() if found else len(text)
+
+
+def _explicit_scopes(text: str, offset: int) -> list[Scope]:
+    scopes, previous_end = [], 0
+    for match in _EXPLICIT.finditer(text):
+        lead_items = split_body_list(match.group("lead") or "")
+        coop_items = split_body_list(match.group("coop") or "")
+        if not lead_items and not coop_items:
+            continue
+        lead = tuple(lead_items[:1])
+        cooperate = tuple(lead_items[1:]) + tuple(coop_items)
+        if not lead and cooperate:
+            lead, cooperate = cooperate[:1], cooperate[1:]
+        # A list governs the task text before it, back to the previous list.
+        scopes.append(Scope(offset + previous_end, offset + match.end(), lead, cooperate, None,
+                            match.group().strip()))
+        previous_end = match.end()
+    return scopes
+
+
+def _body_after(position: int, bodies: Sequence[BodyMention], gap: int = 1) -> BodyMention | None:
+    for body in bodies:
+        if position <= body.start <= position + gap:
+            return body
+    return None
+
+
+def _verb_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: str) -> list[Scope]:
+    scopes = []
+    local = [BodyMention(b.name, b.kind, b.start - offset, b.end - offset) for b in bodies]
+    for body in local:
+        if body.name == issuer:
+            continue
+        before, after = text[max(0, body.start - 4):body.start], text[body.end:body.end + 4]
+        start, end = _bounds(text, body.start, _SENTENCE_END)
+        evidence = text[start:end]
+        if before.endswith("由") and re.match(r"(?:具体)?(?:负责|牵头|组织实施)", after):
+            scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
+        elif re.match(r"牵头(?!单位)", after):
+            scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
+        elif before.endswith(_HELP_VERBS):
+            scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
+        elif before.endswith(_JOIN_VERBS) or (before.endswith("与") and after.startswith(_WITH_VERBS)):
+            scopes.append(Scope(offset + start, offset + end, (), (body.name,), "lead", evidence))
+        elif body.start == start and after[:1] and after[0] not in _NOT_VERB_AFTER_SUBJECT:
+            scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
+    return scopes
+
+
+def _help_project_scopes(text: str, offset: int) -> list[Scope]:
+    """"配合/助力 + a project" (no body named): the issuer only cooperates on that clause."""
+    scopes = []
+    for match in re.finditer(r"(?:配合|助力|协助|支持)(?=[^,，。;；]{2})", text):
+        following = text[match.end():match.end() + 1]
+        if following in "区市县街镇各":  # a body follows; handled by the verb scopes
+            continue
+        start = match.start()
+        _, end = _bounds(text, match.end(), _CLAUSE_END)
+        scopes.append(Scope(offset + start, offset + end, (), (), "cooperate", text[start:end]))
+    return scopes
+
+
+def find_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: str) -> list[Scope]:
+    """Every responsibility scope in one task's text (``offset`` = the task's analysed start)."""
+    return (_explicit_scopes(text, offset) + _verb_scopes(text, offset, bodies, issuer)
+            + _help_project_scopes(text, offset))
+
+
+def _scope_owners(scope: Scope, issuer: str) -> list[Owner]:
+    owners = [Owner(name, "lead", scope.evidence) for name in scope.lead]
+    owners += [Owner(name, "cooperate", scope.evidence) for name in scope.cooperate]
+    if scope.issuer_role and issuer not in scope.lead + scope.cooperate:
+        role = "lead" if scope.issuer_role == "lead" and not scope.lead else "cooperate"
+        owners.append(Owner(issuer, role, scope.evidence))
+    return owners
+
+
+def owners_at(position: int, scopes: Sequence[Scope], issuer: str, default_evidence: str = "") -> list[Owner]:
+    """Owners of a thing mentioned at ``position``: the narrowest scope covering it wins."""
+    covering = [s for s in scopes if s.start <= position < s.end]
+    if not covering:
+        return [Owner(issuer, "lead", default_evidence)]
+    narrowest = min(covering, key=lambda s: s.end - s.start)
+    return _scope_owners(narrowest, issuer)
+
+
+def commitment_owners(scopes: Sequence[Scope], issuer: str, evidence: str = "") -> list[Owner]:
+    """Owners of a whole task: explicit lists if any, else every scope's bodies plus the issuer."""
+    explicit = [s for s in scopes if s.issuer_role is None]
+    chosen = explicit or list(scopes)
+    owners: dict[tuple[str, str], Owner] = {}
+    for scope in chosen:
+        for owner in _scope_owners(scope, issuer):
+            owners.setdefault((owner.body, owner.role), owner)
+    if not explicit and not any(o.role == "lead" for o in owners.values()):
+        owners[(issuer, "lead")] = Owner(issuer, "lead", evidence)
+    if not owners:
+        owners[(issuer, "lead")] = Owner(issuer, "lead", evidence)
+    # One role per body: lead beats cooperate.
+    leads = {o.body for o in owners.values() if o.role == "lead"}
+    return [o for o in owners.values() if o.role == "lead" or o.body not in leads]

@@ -1,0 +1,294 @@
+"""Typed records passed between loader stages, and the extraction record they end in.
+
+Two coordinate systems exist and never mix:
+
+* *mentions* (``…Mention``) are found by the extract stage in the **analysed** text that
+  :mod:`pledgegraph.loaders.normalize` produces; their ``start``/``end`` index that text;
+* *output records* carry ``span``: offsets into the **original** document text, so a user
+  can always slice the evidence back out of the file they loaded.
+
+:func:`Extraction.to_dict` gives exactly the JSON shape of ``shared/gold/SCHEMA.md`` (plus
+provenance fields the scorer ignores).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "THEMES",
+    "BODY_KINDS",
+    "ROLES",
+    "STATUSES",
+    "BodyMention",
+    "ProjectMention",
+    "TargetMention",
+    "Issuer",
+    "Theme",
+    "Owner",
+    "Commitment",
+    "Project",
+    "Body",
+    "Target",
+    "Relation",
+    "Extraction",
+]
+
+THEMES = (
+    "economy",
+    "rural_revitalization",
+    "urban_development",
+    "ecology_environment",
+    "governance_digital",
+    "public_safety",
+    "social_welfare",
+    "education",
+    "health",
+    "culture_sports",
+    "party_building",
+    "government_self_building",
+)
+
+BODY_KINDS = (
+    "district_gov",
+    "subdistrict_gov",
+    "town_gov",
+    "department",
+    "party_org",
+    "state_enterprise",
+    "enterprise",
+    "social_org",
+    "school",
+    "hospital",
+    "village_committee",
+    "residents_committee",
+    "people_congress",
+    "other",
+)
+
+ROLES = ("lead", "cooperate")
+STATUSES = ("planned", "in_progress", "completed")
+PROJECT_KINDS = ("construction", "renovation", "program", "platform", "campaign", "event", "plan_study")
+
+Span = tuple[int, int]
+
+
+# --- mentions: what the extract stage finds, in analysed-text offsets -------------------
+
+
+@dataclass(frozen=True)
+class BodyMention:
+    """An organisation named in the text (a government, department, company, school …)."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ProjectMention:
+    """A named, concrete undertaking (works, programme, platform, event, title pursued …)."""
+
+    name: str
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class TargetMention:
+    """A quantified promise: ``value`` ``unit`` compared by ``comparator`` (= >= <= ~).
+
+    ``start``/``end`` cover the number and its unit; ``evidence`` is the clause around it.
+    """
+
+    metric: str
+    value: float
+    unit: str
+    comparator: str
+    start: int
+    end: int
+    evidence: str
+
+
+# --- output records: original-text spans ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Issuer:
+    name: str
+    level: str  # district | subdistrict | town | department
+    district: str | None
+    city: str | None = None
+    province: str | None = None
+    ambiguous: bool = False
+
+    def to_dict(self) -> dict:
+        out = {"name": self.name, "level": self.level, "district": self.district}
+        if self.city:
+            out["city"] = self.city
+        if self.province:
+            out["province"] = self.province
+        if self.ambiguous:
+            out["ambiguous"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class Theme:
+    heading: str
+    theme: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {"heading": self.heading, "theme": self.theme, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
+class Owner:
+    body: str
+    role: str  # lead | cooperate
+    evidence: str = ""
+
+    def to_dict(self) -> dict:
+        out = {"body": self.body, "role": self.role}
+        if self.evidence:
+            out["evidence"] = self.evidence
+        return out
+
+
+@dataclass(frozen=True)
+class Target:
+    metric: str
+    value: float
+    unit: str
+    comparator: str
+    evidence: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
+        return {
+            "metric": self.metric,
+            "value": value,
+            "unit": self.unit,
+            "comparator": self.comparator,
+            "evidence": self.evidence,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    text: str
+    span: Span
+    section: tuple[str, ...]
+    theme: str | None
+    owners: tuple[Owner, ...]
+    projects: tuple[str, ...]
+    deadline: str | None
+    status: str
+    targets: tuple[Target, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "text": self.text,
+            "span": list(self.span),
+            "section": list(self.section),
+            "theme": self.theme,
+            "owners": [o.to_dict() for o in self.owners],
+            "projects": list(self.projects),
+            "deadline": self.deadline,
+            "status": self.status,
+            "targets": [t.to_dict() for t in self.targets],
+        }
+
+
+@dataclass(frozen=True)
+class Project:
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+    status: str
+    owners: tuple[Owner, ...]
+    evidence: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "kind": self.kind,
+            "status": self.status,
+            "owners": [o.to_dict() for o in self.owners],
+            "evidence": self.evidence,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class Body:
+    name: str
+    kind: str
+    evidence: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "evidence": self.evidence, "span": list(self.span)}
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str  # depends_on | supports | cooperates
+    source: str
+    target: str
+    evidence: str
+    span: Span
+
+    def to_dict(self) -> dict:
+        return {
+            "type": self.type,
+            "from": self.source,
+            "to": self.target,
+            "evidence": self.evidence,
+            "span": list(self.span),
+        }
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything pledgegraph learned from one plan document."""
+
+    doc: str
+    issuer: Issuer
+    year: int | None
+    doc_type: str
+    themes: tuple[Theme, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    projects: tuple[Project, ...] = ()
+    bodies: tuple[Body, ...] = ()
+    targets: tuple[Target, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    source: str = ""
+    sha256: str = ""
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "doc": self.doc,
+            "issuer": self.issuer.to_dict(),
+            "year": self.year,
+            "doc_type": self.doc_type,
+            "themes": [t.to_dict() for t in self.themes],
+            "commitments": [c.to_dict() for c in self.commitments],
+            "projects": [p.to_dict() for p in self.projects],
+            "bodies": [b.to_dict() for b in self.bodies],
+            "targets": [t.to_dict() for t in self.targets],
+            "relations": [r.to_dict() for r in self.relations],
+            "source": self.source,
+            "sha256": self.sha256,
+            "warnings": list(self.warnings),
+        }

@@ -1,0 +1,113 @@
+"""Dependencies and support between projects (and bodies), from the phrases plans use.
+
+* "…A…,为B奠定基础"      → B depends_on A (A is what B needs first)
+* "依托A打造B" / "B…依托A" → B depends_on A
+* "结合A推进B" / "助力A" / "服务A" → B supports A
+* "配合A推进…"            → the issuer cooperates with body A, or project B cooperates with project A
+
+Only names the projects and bodies stages found take part: a relation to an unnamed thing is
+no use in a graph.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pledgegraph.loaders.record import BodyMention, ProjectMention
+
+__all__ = ["RelationMention", "find_relations"]
+
+_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
+_FOUNDATION = re.compile(r"为(?P<inner>[^,，。;；]{2,40}?)(?:奠定|打下)[^,，。;；]{0,6}基础")
+_RELY = re.compile(r"依托")
+_SUPPORT = re.compile(r"结合|助力|服务于|服务|支撑")
+_HELP = re.compile(r"配合|协助")
+
+
+@dataclass(frozen=True)
+class RelationMention:
+    type: str  # depends_on | supports | cooperates
+    source: str
+    target: str
+    start: int
+    end: int
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _first_at(mentions: Sequence[ProjectMention | BodyMention], position: int, gap: int = 2):
+    for mention in mentions:
+        if position <= mention.start <= position + gap:
+            return mention
+    return None
+
+
+def _inside(mentions, start: int, end: int):
+    return [m for m in mentions if start <= m.start and m.end <= end]
+
+
+def _foundation(text, start, end, projects) -> list[RelationMention]:
+    out = []
+    for match in _FOUNDATION.finditer(text, start, end):
+        needs = _inside(projects, match.start("inner"), match.end("inner"))
+        given = [p for p in _inside(projects, start, match.start()) if p.name not in {n.name for n in needs}]
+        for later in needs:
+            for earlier in given:
+                out.append(RelationMention("depends_on", later.name, earlier.name, start, end))
+    return out
+
+
+def _anchored(text, start, end, projects, bodies, issuer) -> list[RelationMention]:
+    """Relations anchored on a verb followed directly by the thing relied on or helped."""
+    out = []
+    inside = projects
+    for pattern, kind in ((_RELY, "depends_on"), (_SUPPORT, "supports"), (_HELP, "cooperates")):
+        for match in pattern.finditer(text, start, end):
+            anchor = _first_at(inside, match.end())
+            if anchor is None:
+                body = _first_at(bodies, match.end(), gap=0) if kind == "cooperates" else None
+                if body is not None and body.name != issuer:
+                    out.append(RelationMention("cooperates", issuer, body.name, start, end))
+                continue
+            after = [p for p in inside if p.start >= anchor.end and p.name != anchor.name]
+            before = [p for p in inside if p.end <= match.start() and p.name != anchor.name]
+            partner = after[0] if after else (before[-1] if before else None)
+            if partner is not None:
+                out.append(RelationMention(kind, partner.name, anchor.name, start, end))
+    return out
+
+
+def _slice(mentions, starts: list[int], start: int, end: int):
+    """The mentions that lie inside ``[start, end)``; ``starts`` is their sorted start list."""
+    return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+
+
+def find_relations(
+    text: str, projects: Sequence[ProjectMention], bodies: Sequence[BodyMention], issuer: str
+) -> list[RelationMention]:
+    """Relations stated inside single sentences of ``text`` (mention offsets index ``text``)."""
+    projects = sorted(projects, key=lambda m: m.start)
+    bodies = sorted(bodies, key=lambda m: m.start)
+    project_starts = [m.start for m in projects]
+    body_starts = [m.start for m in bodies]
+    found: dict[tuple[str, str, str], RelationMention] = {}
+    for start, end in _sentences(text):
+        here = _slice(projects, project_starts, start, end)
+        bodies_here = _slice(bodies, body_starts, start, end)
+        if not here and not bodies_here:
+            continue
+        for relation in _foundation(text, start, end, here) + _anchored(
+            text, start, end, here, bodies_here, issuer
+        ):
+            found.setdefault((relation.type, relation.source, relation.target), relation)
+    return list(found.values())

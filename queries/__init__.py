@@ -1,0 +1,1 @@
+"""pledgegraph.queries (see issue backlog)."""

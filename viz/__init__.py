@@ -1,0 +1,1 @@
+"""pledgegraph.viz (see issue backlog)."""
