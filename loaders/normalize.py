@@ -30,6 +30,7 @@ _CONTINUES_PREVIOUS = ",，、。;；:：)）”’》.%"
 _ONE_LINE_MIN = 1500  # a line this long with inline markers is a flattened document
 _FRAGMENT_MAX = 12  # lines shorter than this without end punctuation are wrap fragments
 _BROKEN_RATIO = 0.12
+_MIN_FRAGMENTS = 5  # a handful of short lines in a short text are headings, not wrap damage
 _TITLE_MAX = 40
 _HEAD_LINES = 12  # metadata lines may sit just below the title, never deep in the body
 
@@ -168,7 +169,7 @@ def _is_hard_wrapped(lines: list[_Line]) -> bool:
         if line.chars and len(line.chars) < _FRAGMENT_MAX and line.text[-1] not in _SENTENCE_END
         and not (match_marker(line.text) and len(line.chars) > 3)
     )
-    return fragments > _BROKEN_RATIO * max(1, len(lines))
+    return fragments >= _MIN_FRAGMENTS and fragments > _BROKEN_RATIO * max(1, len(lines))
 
 
 def _is_heading(line: str) -> bool:
@@ -212,7 +213,8 @@ def _logical_lines(original: str, start: int, end: int) -> list[_Line]:
     merged: list[_Line] = []
     for index, line in enumerate(lines):
         previous = merged[-1].text if merged else ""
-        is_title = index == 1 and len(previous) <= _TITLE_MAX and "," not in previous and "，" not in previous
+        is_title = (index == 1 and len(previous) <= _TITLE_MAX and "," not in previous
+                    and match_marker(previous) is None)
         if merged and _joins(previous, line, hard_wrapped, is_title):
             merged[-1].chars.extend(line.chars)
             merged[-1].origins.extend(line.origins)
