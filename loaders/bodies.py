@@ -1,0 +1,217 @@
+"""Organisations named in a plan: governments, party organs, departments, companies …
+
+Three signals, all from lexicons in ``data/``:
+
+* organs written without a proper name (区委, 市政府, 人大, 妇联 … ``body_organs.txt``);
+* a name ending in an organisational suffix (委员会, 局, 公司, 学院, 商会 …
+  ``body_suffixes.txt``); short suffixes (局, 委, 办) count only with an administrative
+  prefix (区/市/县/镇/街道), so 举办 or 一网通办 never become bodies;
+* the items of an explicit responsibility list (牵头单位：A、B).
+
+An organ inside a meeting's name ("十二届市委二次全会") is not a mention of the organ, and a
+school that is being built ("新建X小学") is a project, not a body.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.record import BodyMention
+
+__all__ = ["find_bodies", "body_kind", "split_body_list"]
+
+_STOP = set(",，。;；:：、!！?？\n \"《》和及与")
+_MAX_NAME = 16
+# 区发改委, 街道城运中心, 静安区卫健委 — but not 社区/小区/园区…, which are no jurisdictions.
+_ADMIN_PREFIX = re.compile(
+    r"^(?:[省市区县镇](?!域|块|间)|街道|(?!社区|小区|园区|片区|城区|辖区|景区|街区|校区|全区|本区|该区|老城区|新城区)"
+    r"[\u4e00-\u9fff]{2,4}?[省市区县镇](?!域|块|间))"
+)
+_ALLOWED_BEFORE_ORGAN = set("、和及与,，。;；:：的在由向对级合本各全同并好(（“\n ")
+_MEETING_AFTER = re.compile(r"^(?:[一二三四五六七八九十]+次)?(?:全会|全体会议|常委会会议|次会议|党代会|代表大会)")
+# Characters after a suffix that turn it into another word (委托, 办理, 局面, 中学生, 集团化).
+_NOT_AFTER = {"委": "托员屈", "办": "理好事法学公", "局": "面部势", "学": "生", "团": "化队", "会": "议员场长谈诊"}
+# 帮办, 通办, 举办 …: 办 ending a verb, not an office.
+_VERB_BAN = ("帮办", "代办", "通办", "督办", "承办", "举办", "主办", "协办", "创办", "开办", "兴办", "包办", "好办", "快办")
+_BUILT = re.compile(r"(?:新建|建设|建成|开工|竣工|改建|扩建|迁建|筹建)$")
+_LIST = re.compile(
+    r"(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|配合单位|配合部门|协同单位|"
+    r"协办单位|支撑单位|参与单位|协作单位)\s*[:：]\s*(?P<items>[^;；)）\]】\n。]+)"
+)
+_SPLIT = re.compile(r"[、,，;；/\s]+|(?<=[委局办府会室队心团院司])(?:和|及|与)")
+_TRIM = re.compile(r"(?:等相关单位|等有关单位|等单位|等部门|等)$|^(?:由|会同|配合)")
+_GOV_DEPARTMENTS = re.compile(r"[市区县]政府各委、?办、?局")
+
+
+@cache
+def _organs() -> dict[str, str]:
+    return {name: kind for name, kind in table("body_organs")}
+
+
+@cache
+def _organ_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(n) for n in sorted(_organs(), key=len, reverse=True)))
+
+
+@cache
+def _suffix_rows() -> tuple[tuple[str, str, bool], ...]:
+    rows = [(suffix, kind, prefix == "yes") for suffix, kind, prefix in table("body_suffixes")]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _suffix_pattern() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s, _, _ in _suffix_rows()))
+
+
+@cache
+def _boundaries() -> frozenset[str]:
+    shared = {w for name in ("project_boundaries", "body_boundaries") for line in words(name) for w in line.split()}
+    return frozenset(shared)
+
+
+def _ends_with_boundary(text: str, end: int) -> bool:
+    return any(text[max(0, end - size):end] in _boundaries() for size in (4, 3, 2, 1))
+
+
+def body_kind(name: str) -> str:
+    """The schema's body kind of ``name``, from the organ list and the suffix table."""
+    bare = name.strip("“”")
+    if bare in _organs():
+        return _organs()[bare]
+    for suffix, kind, _ in _suffix_rows():
+        if bare.endswith(suffix):
+            if kind == "enterprise" and (_ADMIN_PREFIX.match(bare) or re.search(r"实业|国资|城投|建设|投资|住房", bare)):
+                return "state_enterprise"
+            if kind == "enterprise" and "教育" in bare:
+                return "school"
+            if kind == "district_gov" and re.search(r"市(?:人民)?政府$", bare):
+                return "other"
+            return kind
+    if re.search(r"街道|街镇", bare):
+        return "subdistrict_gov"
+    if bare.endswith(("镇", "乡")):
+        return "town_gov"
+    return "department" if _ADMIN_PREFIX.match(bare) else "other"
+
+
+def _in_meeting_name(text: str, start: int, end: int) -> bool:
+    """"十二届市委二次全会", "市第十二次党代会": the organ names a meeting, not an actor."""
+    return "届" in text[max(0, start - 1):start + 1] or bool(_MEETING_AFTER.match(text[end:end + 8]))
+
+
+def _organ_mentions(text: str) -> list[BodyMention]:
+    out: list[BodyMention] = []
+    for match in _organ_pattern().finditer(text):
+        start, end = match.span()
+        before = text[start - 1:start] if start else ""
+        follows_organ = bool(out) and out[-1].end == start  # 党中央国务院, 市委市政府
+        if (before and "\u4e00" <= before <= "\u9fff" and before not in _ALLOWED_BEFORE_ORGAN
+                and not follows_organ and not _ends_with_boundary(text, start)):
+            continue  # 小区委托: "区委" inside another word
+        if _in_meeting_name(text, start, end):
+            continue
+        if text[end:end + 1] in _NOT_AFTER.get(match.group()[-1], ""):
+            continue
+        out.append(BodyMention(match.group(), _organs()[match.group()], start, end))
+    return out
+
+
+def _left_edge(text: str, end: int, organ_ends: frozenset[int]) -> int:
+    position = end
+    while position > max(0, end - _MAX_NAME):
+        ch = text[position - 1]
+        if ch == "”":
+            opening = text.rfind("“", 0, position)
+            if opening >= 0 and position - opening <= 14:
+                return opening  # “石榴籽”志愿服务团队: the quoted name belongs to the body
+        if ch in _STOP or ch == "的" or not re.match(r"[\u4e00-\u9fffA-Za-z·”“()]", ch):
+            break
+        if _ends_with_boundary(text, position) or (position in organ_ends and position < end):
+            break
+        position -= 1
+    return position
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(w for line in words("body_generic") for w in line.split())
+
+
+def _with_parent_organ(text: str, start: int, suffix_start: int, organs: list[BodyMention]) -> int:
+    """党工委+理论中心组: a unit named after its parent organ starts where the organ starts."""
+    for organ in organs:
+        gap = text[organ.end:suffix_start]
+        if organ.end == start and 0 < len(gap) <= 4 and not re.match(r"[省市区县镇]", gap):
+            return organ.start
+    return start
+
+
+def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    organ_ends = frozenset(m.end for m in organs)
+    for match in _suffix_pattern().finditer(text):
+        suffix, end = match.group(), match.end()
+        if text[end:end + 1] in _NOT_AFTER.get(suffix[-1], ""):
+            continue
+        if text[end - 2:end] in _VERB_BAN:
+            continue
+        start = _left_edge(text, match.start(), organ_ends)
+        while start < match.start() and text[start] in "和及与各个家所处项":
+            start += 1
+        start = _with_parent_organ(text, start, match.start(), organs)
+        name = text[start:end]
+        row = next(r for r in _suffix_rows() if r[0] == suffix)
+        core = name[: -len(suffix)].strip("“”")
+        if not core or (row[2] and not _ADMIN_PREFIX.match(name)) or len(name) > _MAX_NAME:
+            continue
+        if name.count("(") != name.count(")") or name.count("“") != name.count("”"):
+            continue
+        if _in_meeting_name(text, start, end) or core.strip("“”") in _generic():
+            continue
+        if row[1] == "school" and (_BUILT.search(text[max(0, start - 4):start])
+                                   or re.match(r"\(|[\u4e00-\u9fff]{0,4}(?:校区|分部|部)", text[end:end + 6])):
+            continue  # a school being built is a project
+        out.append(BodyMention(name, body_kind(name), start, end))
+    return out
+
+
+def _list_mentions(text: str) -> list[BodyMention]:
+    out = []
+    for match in _LIST.finditer(text):
+        cursor = match.start("items")
+        for item in split_body_list(match.group("items")):
+            position = text.find(item, cursor, match.end())
+            if position >= 0:
+                out.append(BodyMention(item, body_kind(item), position, position + len(item)))
+                cursor = position + len(item)
+    return out
+
+
+def _departments_mentions(text: str) -> list[BodyMention]:
+    return [BodyMention(m.group(), "department", m.start(), m.end()) for m in _GOV_DEPARTMENTS.finditer(text)]
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """Every organisation mentioned in ``text``, in order; overlaps keep the longest."""
+    organs = _organ_mentions(text)
+    found = _departments_mentions(text) + _list_mentions(text) + _suffix_mentions(text, organs) + organs
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[BodyMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def split_body_list(text: str) -> list[str]:
+    """The bodies of an explicit list: "区发改委、区商务委,各街镇等" → [区发改委, 区商务委, 各街镇]."""
+    items = []
+    for raw in _SPLIT.split(text):
+        item = _TRIM.sub("", raw.strip().strip("()（）"))
+        if len(item) >= 2 and item not in items:
+            items.append(item)
+    return items
