@@ -53,7 +53,7 @@ def test_extract_json_is_the_schema_record(plan_file):
     values = {(t["value"], t["unit"], t["comparator"]) for t in record["targets"]}
     assert {(500, "家", ">="), (50, "张", "=")} <= values
     deadlines = [c["deadline"] for c in record["commitments"]]
-    assert deadlines == [None, "2024-12-31", "2024-09-30"]
+    assert deadlines == ["2024-12-31", "2024-12-31", "2024-09-30"]  # 全年 = by year end
     for key in ("themes", "commitments", "projects", "bodies", "targets", "relations"):
         assert isinstance(record[key], list)
 
