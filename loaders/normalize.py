@@ -197,7 +197,7 @@ def _logical_lines(original: str, start: int, end: int) -> list[_Line]:
     head_words = words("furniture_head")
     for count, (line_start, line_end) in enumerate(_line_spans(original, start, end)):
         line = _fold_line(original, line_start, line_end)
-        if count < _HEAD_LINES and line.chars and _is_furniture(line.text, head_words) and len(line.chars) < 80:
+        if count < _HEAD_LINES and len(line.chars) < 80 and any(word in line.text for word in head_words):
             line.chars.clear()  # metadata between the title and the body (发布时间, 浏览次数 …)
         if not line.chars:
             blank = True

@@ -30,6 +30,7 @@ _MAX_NAME = 18
 _QUOTE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{2,40})》")
 _QUANTITY = r"[\d一二三四五六七八九十两百千万.]+(?:万|亿)?(?:个|处|家|条|所|幅|座|栋|幢|项|张|台|批|平方米|平米|公顷|亩|米|公里|户)"
 _MEASURE_BEFORE = re.compile(_QUANTITY + "$")
+_EDITION = re.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
 # Short "X项目 / X工程" are category phrases (重大项目, 民生项目); named works say more.
 _CATEGORY_SUFFIXES = {"项目": 5, "工程": 4, "行动": 3, "计划": 3, "平台": 3, "中心": 2}
@@ -149,6 +150,9 @@ def _suffix_mentions(text: str) -> list[ProjectMention]:
     out = []
     for match in _suffix_pattern().finditer(text):
         start = _left_edge(text, match.start(), _CATEGORY_SUFFIXES.get(match.group(), 2))
+        edition = _EDITION.match(text, start, match.start())
+        if edition:
+            start = edition.end()  # 第三届X节: the edition is not part of the name
         if start > 0 and text[start - 1] == "”":
             continue  # “X”suffix: the quotation already names it
         if text[max(0, match.start() - 1):match.start()] == "为" or text[start:match.start()].endswith("为"):
