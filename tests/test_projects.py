@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pledgegraph.loaders.projects import find_projects, group_projects
 
 

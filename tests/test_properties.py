@@ -6,7 +6,6 @@ import unicodedata
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from pledgegraph.loaders.extract import extract_document
 from pledgegraph.loaders.normalize import normalize
 from pledgegraph.loaders.read import Document

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pledgegraph.errors import LoadError
 from pledgegraph.loaders.read import read_document, register_reader
 
