@@ -1,0 +1,69 @@
+"""The wheel ships every sub-package and data file; README and CI run the same test command.
+
+The repo root is the package (package-dir {"pledgegraph": "."}), so a sub-package missing
+from pyproject's explicit list would import fine in editable mode yet vanish from the wheel.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+NOT_PACKAGES = {"tests", "samples", "bench", "scripts", ".ci", ".venv", "neo4j-harness", "build", "dist"}
+
+
+@pytest.fixture(scope="module")
+def wheel_names(tmp_path_factory) -> set[str]:
+    out = tmp_path_factory.mktemp("wheel")
+    build = tmp_path_factory.mktemp("src")
+    # Build from a copy so the build never writes into the working tree.
+    shutil.copytree(REPO, build / "pledgegraph", ignore=shutil.ignore_patterns(
+        ".venv", ".git", "*.db", "__pycache__", ".pytest_cache", ".ruff_cache", "build", "*.egg-info"))
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out),
+                    str(build / "pledgegraph")], check=True, capture_output=True)
+    (wheel,) = out.glob("*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        return set(archive.namelist())
+
+
+def _repo_packages() -> list[str]:
+    return sorted(
+        str(init.parent.relative_to(REPO)).replace("/", ".")
+        for init in REPO.glob("*/**/__init__.py")
+        if not ({p for p in init.relative_to(REPO).parts} & NOT_PACKAGES)
+    )
+
+
+def test_every_sub_package_is_in_the_wheel(wheel_names):
+    packages = _repo_packages()
+    assert "loaders" in packages
+    for package in packages:
+        assert f"pledgegraph/{package.replace('.', '/')}/__init__.py" in wheel_names, package
+
+
+def test_top_level_modules_are_exactly_the_root_py_files(wheel_names):
+    shipped = {n.split("/", 1)[1] for n in wheel_names if n.count("/") == 1 and n.startswith("pledgegraph/")}
+    assert shipped == {p.name for p in REPO.glob("*.py")}
+
+
+def test_lexicons_ship_and_tests_do_not(wheel_names):
+    data = {Path(n).name for n in wheel_names if n.startswith("pledgegraph/loaders/data/")}
+    assert {p.name for p in (REPO / "loaders" / "data").iterdir() if p.suffix in {".txt", ".csv"}} <= data
+    assert not any(n.startswith(("pledgegraph/tests/", "pledgegraph/samples/")) for n in wheel_names)
+
+
+def test_readme_and_ci_run_the_same_test_command():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```bash\n(.*?)```", readme, flags=re.S)
+    readme_commands = {line.split("#")[0].strip() for block in blocks for line in block.splitlines()
+                       if line.startswith("uv run pytest")}
+    ci_line = next(line for line in (REPO / ".ci" / "run").read_text().splitlines() if "# README test command" in line)
+    ci_command = ci_line.split("||")[0].split("#")[0].strip()
+    assert readme_commands == {ci_command}
