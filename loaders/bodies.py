@@ -26,8 +26,8 @@ _STOP = set(",，。;；:：、!！?？\n \"《》和及与")
 _MAX_NAME = 16
 # 区发改委, 街道城运中心, 静安区卫健委 — but not 社区/小区/园区…, which are no jurisdictions.
 _ADMIN_PREFIX = re.compile(
-    r"^(?:[省市区县镇](?!域|块|间)|街道|(?!社区|小区|园区|片区|城区|辖区|景区|街区|校区|全区|本区|该区|老城区|新城区)"
-    r"[\u4e00-\u9fff]{2,4}?[省市区县镇](?!域|块|间))"
+    r"^(?:[省市区县镇](?!域|块|间)|街道|"
+    r"[\u4e00-\u9fff]{2,4}?(?<![社小园片城辖景街校全本该])[省市区县镇](?!域|块|间))"
 )
 _ALLOWED_BEFORE_ORGAN = set("、和及与,，。;；:：的在由向对级合本各全同并好(（“\n ")
 _MEETING_AFTER = re.compile(r"^(?:[一二三四五六七八九十]+次)?(?:全会|全体会议|常委会会议|次会议|党代会|代表大会)")
@@ -35,7 +35,7 @@ _MEETING_AFTER = re.compile(r"^(?:[一二三四五六七八九十]+次)?(?:全�
 _NOT_AFTER = {"委": "托员屈", "办": "理好事法学公", "局": "面部势", "学": "生", "团": "化队", "会": "议员场长谈诊"}
 # 帮办, 通办, 举办 …: 办 ending a verb, not an office.
 _VERB_BAN = ("帮办", "代办", "通办", "督办", "承办", "举办", "主办", "协办", "创办", "开办", "兴办", "包办", "好办", "快办")
-_BUILT = re.compile(r"(?:新建|建设|建成|开工|竣工|改建|扩建|迁建|筹建)$")
+_BUILT = re.compile(r"(?:新建|建设|建成|开工|竣工|改建|扩建|迁建|筹建|打造|组建|设立)$")
 _LIST = re.compile(
     r"(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|配合单位|配合部门|协同单位|"
     r"协办单位|支撑单位|参与单位|协作单位)\s*[:：]\s*(?P<items>[^;；)）\]】\n。]+)"
@@ -167,11 +167,13 @@ def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
         core = name[: -len(suffix)].strip("“”")
         if not core or (row[2] and not _ADMIN_PREFIX.match(name)) or len(name) > _MAX_NAME:
             continue
+        if suffix == "中心" and not re.match(r"[区市县](?!域)", name):
+            continue  # 区城运中心 is an agency; 某某服务中心 is usually a facility (a project)
         if name.count("(") != name.count(")") or name.count("“") != name.count("”"):
             continue
         if _in_meeting_name(text, start, end) or core.strip("“”") in _generic():
             continue
-        if row[1] == "school" and (_BUILT.search(text[max(0, start - 4):start])
+        if (row[1] == "school" or suffix == "中心") and (_BUILT.search(text[max(0, start - 4):start])
                                    or re.match(r"\(|[\u4e00-\u9fff]{0,4}(?:校区|分部|部)", text[end:end + 6])):
             continue  # a school being built is a project
         out.append(BodyMention(name, body_kind(name), start, end))

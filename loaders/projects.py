@@ -30,6 +30,7 @@ _MAX_NAME = 18
 _QUOTE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{2,40})》")
 _QUANTITY = r"[\d一二三四五六七八九十两百千万.]+(?:万|亿)?(?:个|处|家|条|所|幅|座|栋|幢|项|张|台|批|平方米|平米|公顷|亩|米|公里|户)"
 _MEASURE_BEFORE = re.compile(_QUANTITY + "$")
+_COMPARATIVE = re.compile(r"以上|以下|以内|左右")
 _EDITION = re.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
 # Short "X项目 / X工程" are category phrases (重大项目, 民生项目); named works say more.
@@ -40,7 +41,7 @@ _DOCUMENT_NOT = re.compile(r"(?:法|条例|纲要|意见|通知|决定|规定|�
 _SLOGAN_PUNCT = re.compile(r"[,，、;；]")
 _GENERIC_CORE = {"服务", "数据", "信息", "管理", "工作", "综合", "公共", "社区", "重点", "重大", "相关", "各类",
                  "建设", "发展", "产业", "该", "这些", "有关", "政府投资", "市区", "市、区", "一批", "新",
-                 "示范", "市级", "区级", "特色", "品牌", "优质", "龙头", "专业", "新建", "该类"}
+                 "示范", "市级", "老旧", "既有", "低效", "各级", "区级", "特色", "品牌", "优质", "龙头", "专业", "新建", "该类"}
 
 
 @dataclass(frozen=True)
@@ -134,8 +135,10 @@ def _plausible(name: str, suffix: str) -> bool:
     core = core.strip("“”()")
     if len(core) < max(2, _CATEGORY_SUFFIXES.get(suffix, 2)) or core in _GENERIC_CORE or core.isdigit():
         return False
-    if _YEAR.search(name) or _is_body(name) or name.startswith("第"):
+    if _YEAR.search(name) or _is_body(name) or name.startswith("第") or _COMPARATIVE.search(name):
         return False
+    if suffix == "中心" and re.match(r"[区市县](?!域)", name):
+        return False  # 区城运中心, 区疾控中心: an agency of the district, a body
     if name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
     return not any(core.endswith(w) for w in ("的", "和", "及", "与", "等"))
@@ -174,7 +177,7 @@ def _quote_mentions(text: str) -> list[ProjectMention]:
         after = text[match.end():match.end() + 5]
         if inner in _word_set("project_exclusions") or any(after.startswith(w) for w in _word_set("project_not_after")):
             continue
-        if _SLOGAN_PUNCT.search(inner) or "+" in inner or (match.group(2) and _DOCUMENT_NOT.search(inner)):
+        if _SLOGAN_PUNCT.search(inner) or "+" in inner or _YEAR.search(inner) or (match.group(2) and _DOCUMENT_NOT.search(inner)):
             continue
         extension = _suffix_pattern().match(text, match.end())
         if extension is None:
