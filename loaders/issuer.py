@@ -218,15 +218,40 @@ def _level(name: str, place: Place | None) -> str:
     return "district" if core.endswith(("区", "县", "市")) else "subdistrict"
 
 
+def _issuer_from_text(name: str, text: str) -> Issuer:
+    """A place the gazetteer does not know (new, renamed): its parents as the text writes them."""
+    level = _level(name, None)
+    core = _place_part(name)
+    district = city = None
+    if level == "district" and core.endswith(("区", "县")):
+        district = core
+    else:
+        written = re.search(rf"([\u4e00-\u9fff]{{2,4}}?[区县]){re.escape(core)}", text)
+        district = written.group(1) if written else None
+    if district:
+        found = re.search(rf"([\u4e00-\u9fff]{{2,3}}?市){re.escape(district)}", text)
+        city = found.group(1) if found else None
+    return Issuer(name=name, level=level, district=district, city=city)
+
+
 def resolve_issuer(text: str, title: str | None) -> Issuer:
     """The issuer with its level and parent district, city and province where known."""
     name = _issuer_name(text, title) or "未知发文机关"
     if name.startswith("上海市") or re.match(r"^[\u4e00-\u9fff]{2,3}[省市](?=.{2,}[区县镇街])", name):
         # The schema writes the issuer without its province/city prefix ("静安区人民政府").
         name = re.sub(r"^[\u4e00-\u9fff]{2,3}?[省市]", "", name, count=1)
+    written_district = None
+    if not _gazetteer().get(_place_part(name)):
+        # "X区Y街道" where the gazetteer knows neither: the district prefix is not the issuer's name.
+        split = re.match(r"^([\u4e00-\u9fff]{2,4}?[区县])([\u4e00-\u9fff]{2,8}(?:街道|镇|乡)(?:办事处|人民政府|政府)?)$", name)
+        if split:
+            written_district, name = split.groups()
     places = _gazetteer().get(_place_part(name), ())
     if not places:
-        return Issuer(name=name, level=_level(name, None), district=None)
+        found = _issuer_from_text(name, text)
+        if written_district and not found.district:
+            return Issuer(found.name, found.level, written_district, found.city)
+        return found
     place, ambiguous = _choose(places, text)
     district = place.district or None
     return Issuer(name=name, level=_level(name, place), district=district, city=place.city or None,

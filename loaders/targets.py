@@ -1,10 +1,18 @@
 """Quantified promises: a value with its literal unit and a comparator.
 
 "全年新增养老床位475张" → 475 张 =, "3500余户" → 3500 户 >=, "增长5%左右" → 5 % ~,
-"控制在380人以内" → 380 人 <=. The unit is kept as written (万平米 stays 万平米) so a reader
-can find it in the text. Numbers that only look like targets are skipped by their context:
-ordinals (第五次), years and dates (2023年, 1-6月), numbers inside names and addresses (4号,
-36-38号, 12345热线), and anything inside quotation marks (“15分钟生活圈”).
+"控制在380人以内" → 380 人 <=, "惠及1.3万余人次" → 1.3 万人次 >=. The unit is kept as written
+(万平米 stays 万平米) so a reader can find it in the text.
+
+A figure only counts when a unit follows it; what remains is told apart by its context, never
+by a list of known phrases:
+
+* dates, durations and ordinals: a unit followed by 年/月/日/号/期/届/版/分钟 …, a figure after
+  第, a figure joined to another by "-" (2023-2025年, 36-38号, 7-15地块);
+* names and addresses: a figure glued to ASCII letters or digits (54A, 12345热线, 6.0版), a
+  project phase ("2期工程"), anything inside “…” or 《…》 (“15分钟生活圈”, “十四五”);
+* Chinese numerals only quantify after a verb or outside a word ("开设三个轮训班"); inside a
+  fixed term (中央八项规定, 四责协同, 一张蓝图) they are part of the name. A bare 一 never counts.
 """
 
 from __future__ import annotations
@@ -13,71 +21,127 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.lexicon import table, words
-from pledgegraph.loaders.outline import cn_number
 from pledgegraph.loaders.record import TargetMention
 
-__all__ = ["find_targets"]
+__all__ = ["find_targets", "cn_value"]
 
-_CN_DIGITS = "零一二两三四五六七八九十百千"
-_CN_MEASURES = "个家处条所项座名张台户幢栋场"
-_MULTIPLIER = r"(?:千万|百万|十万|万|亿|千|百)?"
-_CLAUSE_MARKS = "。;；!！?？\n,，"
-_NOT_AFTER = re.compile(r"^(?:年|月|日|号|弄|期|届|版|号线|季度|周年|分钟|小时|大|方面|类|批次|条线|类型|个方面)")
+_CN_VALUE = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_POWER = {"十": 10, "百": 100, "千": 1000}
+_MULTIPLIER = "千万|百万|十万|万|亿|千|百"
+_CLAUSE_MARKS = frozenset("。;；!！?？\n,，")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# What follows a unit that makes the figure a date, a duration, an ordinal or a kind, not a count.
+_NOT_AFTER = re.compile(r"(?:年|月|日|号|弄|届|版|号线|季度|周年|分钟|小时|方面|类|批次|条线|类型)")
+# "2期工程", "3期地块": a phase of a named project is an ordinal.
+_PHASE = re.compile(r"(?:工程|项目|地块|道路|用地|改造|建设|[东南西北]段)")
 # Chinese numerals quantify only after a verb ("开设三个轮训班"), not inside a term.
-_CN_VERB_BEFORE = re.compile(r"(?:开设|建立|新建|建设|打造|创建|完成|开展|设立|组建|培育|举办|实施|推进|形成|新增|引进|增加|达到|达|建成|改造|培训|组织|设置|选树|评选|涉及|惠及|覆盖|共|等)$")
-_BARE_FIGURE = re.compile(r"(?:不少于|不低于|超过|达到|约)?(?<![\dA-Za-z.])(\d+(?:\.\d+)?)(?=[,，。;；\n]|$)")
+_CN_VERB_BEFORE = re.compile(
+    r"(?:开设|建立|新建|建设|打造|创建|完成|开展|设立|组建|培育|举办|实施|推进|形成|新增|引进|增加|达到|达|"
+    r"建成|改造|培训|组织|设置|选树|评选|涉及|惠及|覆盖|共|等|各|为|有|招募|招聘|安排|落实|开放|启动|"
+    r"推出|发布|服务|接待|制定|修订|出台|编制|召开|成立|筹建|改建|扩建|翻建|增设|配置|配备|创评|命名|认定|举行)$"
+)
+_INHERIT = re.compile(r"(?P<word>不少于|不低于|不超过|超过|达到|约)?(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?=[,，。;；\n]|$)")
+_INHERIT_REACH = 12  # how far after a target a bare figure may sit and still share its unit
 _LIST_ITEM = re.compile(r"[、和及与]")
+_RATE_HEAD_TAIL = re.compile(r"(?:不低于|不少于|达到|均达|均|达)+$")
 _RATE_PAIR = re.compile(r"([\u4e00-\u9fff]{2,10}率)和([\u4e00-\u9fff]{2,10}率)$")
-_VERB_PREFIX = re.compile(r"^(?:全年|年内|力争|确保|实现|完成|新增|累计|全区|共|达到|达|为|其中|同比|新建|建设|开展|推进|实施|组织|培训)+")
+# Words that start a clause but name no metric: time frames, verbs of effort, scope.
+_LEAD_WORDS = re.compile(
+    r"^(?:\d{4}年|\d+-\d+月|\d+月(?:底|末|前)?|上半年度?|下半年度?|今年|全年|年内|年底前?|力争|确保|实现|完成|"
+    r"新增|累计|全区|全市|全街道|共计|共|达到|达|为|其中|同比|新建|建成|建设|开展|推进|实施|组织|将|对|在)+"
+)
+_TRAIL_WORDS = re.compile(r"(?:严格|力争|确保|努力|稳定|有效|进一步|均|总计|累计)+$")
+_AFTER_METRIC = re.compile(r"[\u4e00-\u9fff“”()A-Za-z]{2,16}")
+_NOT_METRIC = re.compile(r"(?:以上|以内|以下|左右|同比|增长|实现|完成|的)")
 
 
 @cache
 def _number_pattern() -> re.Pattern[str]:
-    units = sorted(words("target_units"), key=len, reverse=True)
-    unit = "|".join(re.escape(u) for u in units)
+    units = "|".join(re.escape(u) for u in sorted(words("target_units"), key=len, reverse=True))
     return re.compile(
-        rf"(?P<num>\d+(?:\.\d+)?)(?P<about>余|多)?(?P<unit>{_MULTIPLIER}(?:{unit}))"
-        rf"|(?P<cn>[两三四五六七八九十][十百千]?[一二三四五六七八九]?)(?P<cnunit>[{_CN_MEASURES}])"
+        rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
+        rf"|(?P<cn>[一二两三四五六七八九十][零一二两三四五六七八九十百千]*))"
+        rf"(?P<about>余|多)?(?P<mult>{_MULTIPLIER})?(?P<about2>余|多)?(?P<unit>{units})"
     )
 
 
 @cache
-def _comparators() -> tuple[tuple[str, str, str], ...]:
-    rows = [(word, comparator, where) for word, comparator, where in table("target_comparators")]
+def _comparators(where: str) -> tuple[tuple[str, str], ...]:
+    rows = [(word, comparator) for word, comparator, side in table("target_comparators") if side == where]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
 
 
-def _inside_quotes(text: str, position: int) -> bool:
+def cn_value(token: str) -> int:
+    """'三' → 3, '十二' → 12, '二十' → 20, '一百二十' → 120, '两千' → 2000."""
+    total, digit = 0, 0
+    for ch in token:
+        if ch in _CN_POWER:
+            total += (digit or 1) * _CN_POWER[ch]
+            digit = 0
+        else:
+            digit = _CN_VALUE[ch]
+    return total + digit
+
+
+def _inside_marks(text: str, position: int) -> bool:
+    """Inside “…” or 《…》 on the same paragraph: part of a name or slogan."""
     line_start = text.rfind("\n", 0, position) + 1
-    return text.count("“", line_start, position) > text.count("”", line_start, position)
+    return (text.count("“", line_start, position) > text.count("”", line_start, position)
+            or text.count("《", line_start, position) > text.count("》", line_start, position))
 
 
-def _excluded(text: str, start: int, end: int, chinese: bool) -> bool:
-    before = text[max(0, start - 1):start]
-    if chinese and "\u4e00" <= before <= "\u9fff" and not _CN_VERB_BEFORE.search(text[max(0, start - 3):start]):
-        return True  # 中央八项规定, 一网通办: numerals inside a fixed term
-    if before in ("第", "-", "—", "~", ".", "/") or before.isascii() and before.isalnum():
+def _excluded(text: str, match: re.Match[str]) -> bool:
+    start, end = match.start(), match.end()
+    before = text[start - 1:start] if start else ""
+    if match.group("cn"):
+        token = match.group("cn")
+        if token == "一" or (_CJK.match(before) and not _CN_VERB_BEFORE.search(text[max(0, start - 3):start])):
+            return True  # 一张蓝图, 中央八项规定, 四责协同: numerals inside a fixed term
+        if text[end:end + 1] in _CN_VALUE:
+            return True  # 三位一体, 两个一百年: a numeral slogan, not a count
+    elif before in ("-", "—", "~", ".", "/", "+") or before.isascii() and before.isalnum():
+        return True  # 36-38号, 6.0, 54A: parts of a name, a range end or a version
+    if before == "第":
         return True
-    after = text[end:end + 3]
-    if after[:1] in ("-", "—", ".") and after[1:2].isdigit():
+    if before == "," and start >= 2 and text[start - 2].isdigit():
+        return True  # the tail of a figure written with a thousands comma the pattern did not take
+    num_end = match.end("num") if match.group("num") else match.end("cn")
+    if text[num_end:num_end + 1] in ("-", "—", ".") and text[num_end + 1:num_end + 2].isdigit():
+        return True  # 2023-2025年, 18-01
+    if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
+        return True  # a unit glued to Latin letters is part of a code or a term
+    if _NOT_AFTER.match(text, end):
         return True
-    return bool(_NOT_AFTER.match(text[end:end + 4])) or _inside_quotes(text, start)
+    if match.group("unit") == "期" and _PHASE.match(text, end):
+        return True
+    return _inside_marks(text, start)
 
 
-def _comparator(text: str, start: int, end: int, about: str | None) -> tuple[str, int]:
+def _comparator(text: str, match: re.Match[str], unit: str) -> tuple[str, int]:
     """The comparator and where the whole expression ends (after 以上/以内/左右)."""
-    after = text[end:end + 3]
-    for word, comparator, where in _comparators():
-        if where == "after" and after.startswith(word):
+    start, end = match.start(), match.end()
+    for word, comparator in _comparators("after"):
+        if text.startswith(word, end):
             return comparator, end + len(word)
-    if about:
+    if unit in words("target_time_units"):
+        for word, comparator in _comparators("after-time"):
+            if text.startswith(word, end):
+                return comparator, end + len(word)
+    if match.group("about") or match.group("about2"):
         return ">=", end
-    # A comparator before the figure touches it ("不少于20台", "约为3万"): "约谈2家" is no "about".
-    before = re.sub(r"[为达在到]$", "", text[max(0, start - 6):start])
-    for word, comparator, where in _comparators():
-        if where == "before" and before.endswith(word):
+    # A comparator before the figure touches it ("不少于20台", "约为3万"): "签约39台" is no "about".
+    before = text[max(0, start - 6):start]
+    if before[-1:] in "为达在到" and before[:-1]:
+        before = before[:-1]
+    for word, comparator in _comparators("before"):
+        if before.endswith(word) and not _compound(before):
             return comparator, end
     return "=", end
+
+
+def _compound(before: str) -> bool:
+    """Does ``before`` end in a word like 签约/附近 whose last character only looks like a comparator?"""
+    return any(before.endswith(word) for word in words("target_not_comparators"))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -90,66 +154,83 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _metric(text: str, clause_start: int, start: int, end: int, clause_end: int) -> str:
-    """What is counted: the noun phrase after the unit, else the one before the number."""
-    after = re.match(r"[\u4e00-\u9fff“”()A-Za-z]{2,16}", text[end:clause_end].lstrip("的"))
-    if after and not re.match(r"(?:以上|以内|左右|以下|同比|增长|实现|完成)", after.group()):
-        return after.group().strip("“”")
+def _tidy(phrase: str) -> str:
+    """Drop quotation marks a clause boundary left unpaired ('美丽家园”示范点')."""
+    if phrase.count("“") != phrase.count("”"):
+        phrase = phrase.replace("“", "").replace("”", "")
+    return phrase
+
+
+def _metric(text: str, clause_start: int, start: int, stop: int, clause_end: int) -> str:
+    """What is counted: the noun phrase after the unit, else the one before the figure."""
+    after = _AFTER_METRIC.match(text[stop:clause_end].lstrip("的"))
+    if after and not _NOT_METRIC.match(after.group()):
+        return _tidy(after.group())
     before = text[clause_start:start]
-    before = re.split(r"[、和及与]", before)[-1]
-    before = _VERB_PREFIX.sub("", before)
-    for word, _, where in _comparators():
-        if where == "before" and before.endswith(word):
-            before = before[: -len(word)]
-    return before.strip("“”") or text[start:end]
+    last = _LIST_ITEM.split(before)[-1]
+    item = _LEAD_WORDS.sub("", last) or last
+    for candidate in (item, item.rstrip("为达在到")):
+        word = next((w for w, _ in _comparators("before") if candidate.endswith(w)), "")
+        if word and not _compound(candidate):
+            item = candidate[: -len(word)]
+            break
+    item = _TRAIL_WORDS.sub("", item.rstrip("为达在到"))
+    return _tidy(item or _LEAD_WORDS.sub("", before)) or text[start:stop]
 
 
 def _value(match: re.Match[str]) -> tuple[float, str]:
+    unit = (match.group("mult") or "") + match.group("unit")
     if match.group("num"):
-        return float(match.group("num")), match.group("unit")
-    return float(cn_number(match.group("cn").replace("两", "二"))), match.group("cnunit")
+        return float(match.group("num").replace(",", "")), unit
+    return float(cn_value(match.group("cn"))), unit
 
 
 def _distributed(text: str, clause_start: int, start: int) -> list[str]:
     """Metrics a single figure applies to: "开工、竣工各100万平方米", "X率和Y率不低于70%"."""
     before = text[clause_start:start]
     if before.endswith("各"):
-        items = [re.sub(r"^(?:全年|完成|实现)+", "", item) for item in _LIST_ITEM.split(before[:-1])]
+        items = [_LEAD_WORDS.sub("", item) for item in _LIST_ITEM.split(before[:-1])]
         return [item for item in items if item]
-    head = re.sub(r"(?:不低于|不少于|达到|均达|均|达)+$", "", before)
+    head = _RATE_HEAD_TAIL.sub("", before)
     pair = _RATE_PAIR.search(head)
     return [pair.group(1), pair.group(2)] if pair else []
 
 
-def _inherited(text: str, previous: TargetMention | None, position: int) -> TargetMention | None:
+def _inherited(text: str, previous: TargetMention, position: int) -> TargetMention | None:
     """"竣工不少于20台,开工不少于25": a bare figure right after a target takes its unit."""
-    if previous is None or position - previous.end > 16:
+    match = _INHERIT.search(text, position, min(len(text), position + 2 * _INHERIT_REACH))
+    if (not match or match.start() - position > _INHERIT_REACH or "\n" in text[position:match.start()]
+            or match.end() < len(text) and text[match.end()] not in _CLAUSE_MARKS):
         return None
-    match = _BARE_FIGURE.search(text, position)
-    if not match or match.start() - previous.end > 12 or "\n" in text[previous.end:match.start()]:
+    before = text[match.start("num") - 1:match.start("num")]
+    if before.isascii() and before.isalnum() or before in ("-", ".", "第"):
         return None
     clause_start, clause_end = _clause(text, match.start(), match.end())
-    comparator = ">=" if re.search(r"不少于|不低于|超过", match.group()) else previous.comparator
-    metric = re.sub(r"(?:不少于|不低于|超过|达到|约)$", "", text[clause_start:match.start(1)]) or previous.metric
-    return TargetMention(metric, float(match.group(1)), previous.unit, comparator, match.start(1), match.end(),
+    comparator = dict(_comparators("before")).get(match.group("word") or "", previous.comparator)
+    metric = _LEAD_WORDS.sub("", text[clause_start:match.start()]) or previous.metric
+    return TargetMention(metric, float(match.group("num")), previous.unit, comparator, match.start(), match.end(),
                          text[clause_start:clause_end])
 
 
 def find_targets(text: str) -> list[TargetMention]:
-    """Every quantified target in ``text``, in order, offsets into ``text``."""
+    """Every quantified target in ``text``, in order, offsets into ``text``.
+
+    >>> [(t.value, t.unit, t.comparator) for t in find_targets("竣工不少于20台,开工不少于25")]
+    [(20.0, '台', '>='), (25.0, '台', '>=')]
+    """
     found: list[TargetMention] = []
     for match in _number_pattern().finditer(text):
-        start, end = match.start(), match.end()
-        if _excluded(text, start, end, chinese=match.group("cn") is not None):
+        if _excluded(text, match):
             continue
         value, unit = _value(match)
-        comparator, stop = _comparator(text, start, end, match.group("about"))
+        start = match.start()
+        comparator, stop = _comparator(text, match, unit)
         clause_start, clause_end = _clause(text, start, stop)
         evidence = text[clause_start:clause_end]
         metrics = _distributed(text, clause_start, start) or [_metric(text, clause_start, start, stop, clause_end)]
         for metric in metrics:
             found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence))
         inherited = _inherited(text, found[-1], stop)
-        if inherited is not None and not any(t.start == inherited.start for t in found):
+        if inherited is not None:
             found.append(inherited)
     return found

@@ -87,3 +87,20 @@ def test_plan_year_prefers_title_then_commonest_year():
     assert plan_year("", "某街道2024年工作计划") == 2024
     assert plan_year("2023年是开局之年。2024年……2024年……", None) == 2024
     assert plan_year("没有年份", None) is None
+
+
+def test_place_missing_from_gazetteer_takes_its_district_from_the_text():
+    text = "新桥湾街道2024年工作计划\n2024年,云杉区新桥湾街道将……"
+    issuer = resolve_issuer(text, "新桥湾街道2024年工作计划")
+    assert (issuer.name, issuer.level, issuer.district) == ("新桥湾街道", "subdistrict", "云杉区")
+
+
+def test_unknown_district_prefix_in_title_is_split_off():
+    issuer = resolve_issuer("云杉区新桥湾街道2024年工作计划\n", "云杉区新桥湾街道2024年工作计划")
+    assert (issuer.name, issuer.district) == ("新桥湾街道", "云杉区")
+
+
+def test_unknown_district_government_is_its_own_district():
+    text = "上海市云杉区人民政府\n2024年区政府重点工作安排\n"
+    issuer = resolve_issuer(text, "2024年区政府重点工作安排")
+    assert (issuer.name, issuer.level, issuer.district, issuer.city) == ("云杉区人民政府", "district", "云杉区", "上海市")

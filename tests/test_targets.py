@@ -1,0 +1,145 @@
+"""The targets stage on short snippets from real plans: units, comparators, numerals, non-targets."""
+
+from __future__ import annotations
+
+import pytest
+from pledgegraph.loaders.targets import cn_value, find_targets
+
+
+def triples(text: str) -> list[tuple[float, str, str]]:
+    return [(t.value, t.unit, t.comparator) for t in find_targets(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全年新增养老床位475张", [(475, "张", "=")]),
+        ("实现社会消费品零售总额1600亿元", [(1600, "亿元", "=")]),
+        ("力争新引进亿元项目5个,税收总额7.8亿元", [(5, "个", "="), (7.8, "亿元", "=")]),
+        ("涉及建筑面积21.6万平米85幢房屋", [(21.6, "万平米", "="), (85, "幢", "=")]),
+        ("建设筹措保障性租赁住房4360套(间)", [(4360, "套(间)", "=")]),
+        ("开展“体育公益配送”服务10万人次", [(10, "万人次", "=")]),
+        ("完成芦恒路北3.71公顷新建绿地立项工作", [(3.71, "公顷", "=")]),
+        ("拆除存量违建23处近5100m2", [(23, "处", "="), (5100, "m2", "~")]),
+        ("年内降低3个百分点", [(3, "个百分点", "=")]),
+        ("共计3,500户", [(3500, "户", "=")]),
+    ],
+)
+def test_values_keep_their_literal_unit(text, expected):
+    assert triples(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开展群众性体育赛事活动200场次以上", (200, "场次", ">=")),
+        ("居民参与率达常住人口10%以上", (10, "%", ">=")),
+        ("85幢房屋,惠及3500余户居民", (3500, "户", ">=")),
+        ("惠及1.3万余人次", (1.3, "万人次", ">=")),
+        ("年内实现竣工不少于20台", (20, "台", ">=")),
+        ("登记失业人员严格控制在380人以内", (380, "人", "<=")),
+        ("新增违法建筑不超过5处", (5, "处", "<=")),
+        ("地区生产总值增长5%左右", (5, "%", "~")),
+        ("加快罗宾森广场约3.1万平方米二期项目建设", (3.1, "万平方米", "~")),
+        ("工程完成率近95%", (95, "%", "~")),
+        ("在3个工作日内办结", (3, "个工作日", "<=")),
+    ],
+)
+def test_comparators(text, expected):
+    assert triples(text)[-1] == expected
+
+
+def test_words_that_only_end_like_a_comparator_compare_nothing():
+    assert triples("签约39台,开工3台") == [(39, "台", "="), (3, "台", "=")]
+    assert triples("约谈2家") == [(2, "家", "=")]
+    assert triples("新设5家内资企业") == [(5, "家", "=")]
+
+
+def test_the_span_covers_figure_unit_and_comparator_words():
+    text = "开展群众性体育赛事活动200场次以上。"
+    (target,) = find_targets(text)
+    assert text[target.start:target.end] == "200场次以上"
+    assert target.evidence == "开展群众性体育赛事活动200场次以上"
+    assert target.metric == "群众性体育赛事活动"
+
+
+def test_evidence_is_the_clause_and_metric_names_what_is_counted():
+    text = "全年建成公共绿地5.6万平方米、立体绿化2.5万平方米,绿道2公里。"
+    found = find_targets(text)
+    assert [t.metric for t in found] == ["公共绿地", "立体绿化", "绿道"]
+    assert found[-1].evidence == "绿道2公里"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("开设三个重点轮训班和“双月讲堂”", [(3, "个", "=")]),
+        ("建成十二个睦邻点", [(12, "个", "=")]),
+        ("新增两千户", [(2000, "户", "=")]),
+        ("服务十万人次", [(10, "万人次", "=")]),
+    ],
+)
+def test_chinese_numerals_that_quantify(text, expected):
+    assert triples(text) == expected
+
+
+def test_cn_value():
+    assert [cn_value(t) for t in ("三", "十", "十二", "二十", "一百二十", "两千", "三百零五")] == [3, 10, 12, 20, 120, 2000, 305]
+
+
+def test_each_distributes_one_figure_over_a_list():
+    found = find_targets("全年完成开工、竣工各100万平方米")
+    assert [(t.metric, t.value, t.unit) for t in found] == [("开工", 100, "万平方米"), ("竣工", 100, "万平方米")]
+
+
+def test_two_rates_share_one_floor():
+    found = find_targets("综合调解率和先行调处成功率不低于70%")
+    assert [(t.metric, t.value, t.comparator) for t in found] == [("综合调解率", 70, ">="), ("先行调处成功率", 70, ">=")]
+
+
+def test_a_bare_figure_continuing_a_series_inherits_the_unit():
+    text = "年内实现竣工不少于20台,开工不少于25。"
+    found = find_targets(text)
+    assert triples(text) == [(20, "台", ">="), (25, "台", ">=")]
+    assert text[found[1].start:found[1].end] == "不少于25"
+    # a bare figure far from the last target, or one that runs on into a name, inherits nothing
+    assert triples("竣工不少于20台,同步做好周边道路及配套设施建设不少于25") == [(20, "台", ">=")]
+    assert triples("竣工不少于20台,开工25号楼") == [(20, "台", ">=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完成2023-2025年三年行动计划",
+        "1-6月完成财政总收入",
+        "3月底前完成",
+        "启动第五次全国经济普查筹备工作",
+        "用心办好第十六届“上海孔子文化节”",
+        "做好西门旧城区改建二期地块房屋征收",
+        "南北通道2期工程",
+        "持续推进西门旧改一期扫尾",
+        "全面落实优化营商环境6.0版方案",
+        "升级进阶睦邻党建4.0品牌",
+        "南京西路永源浜4号地块",
+        "共和新路802弄等项目",
+        "清河路36-38号",
+        "江宁路54A地块",
+        "持续提升12345市民服务热线",
+        "18-01地块",
+        "全面启动“15分钟社区生活圈”行动",
+        "推进“一江一河”建设",
+        "实施“十四五”规划中期评估",
+        "实施《三年行动计划(2023-2025年)》",
+        "绘就一张蓝图",
+        "打造三位一体服务",
+        "合力推进四责协同机制",
+        "深化政务服务一网通办",
+        "坚持一轴三带发展战略",
+        "打造线下15分钟政务服务圈",
+        "严格执行中央八项规定",
+        "用好三所联动平台",
+        "市南110kV输变电工程",
+    ],
+)
+def test_non_targets(text):
+    assert find_targets(text) == []
