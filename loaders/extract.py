@@ -171,6 +171,10 @@ def _target(mention: TargetMention, ctx: _Context) -> Target:
                   ctx.normalized.to_original(mention.start, mention.end))
 
 
+def _roles(owners: list[Owner]) -> list[tuple[str, str]]:
+    return [(o.body, o.role) for o in owners]
+
+
 def _merge_owners(owner_lists: list[list[Owner]]) -> tuple[Owner, ...]:
     merged: dict[str, Owner] = {}
     for owners in owner_lists:
@@ -187,7 +191,10 @@ def _projects(ctx: _Context, mention_owners, mention_status) -> tuple[list[Proje
     default_owner = [Owner(ctx.issuer.name, "lead")]
     for group in group_projects(list(ctx.projects)):
         first = group.mentions[0]
-        owners = _merge_owners([mention_owners.get(m, default_owner) for m in group.mentions])
+        owner_lists = [mention_owners.get(m, default_owner) for m in group.mentions]
+        # A mention that names its owners outweighs mentions that only imply the issuer.
+        explicit = [owners for owners in owner_lists if _roles(owners) != _roles(default_owner)]
+        owners = _merge_owners(explicit or owner_lists)
         statuses = [mention_status.get(m, "planned") for m in group.mentions]
         left, right = _clause(text, first.start, first.end)
         projects.append(Project(
