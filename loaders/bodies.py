@@ -22,7 +22,7 @@ from pledgegraph.loaders.record import BodyMention
 
 __all__ = ["find_bodies", "body_kind", "split_body_list"]
 
-_STOP = set(",，。;；:：、!！?？\n \"《》和及与")
+_STOP = set(",，。;；:：、!！?？\n\t \"《》和及与")
 _MAX_NAME = 16
 # 区发改委, 街道城运中心, 静安区卫健委 — but not 社区/小区/园区…, which are no jurisdictions.
 _ADMIN_PREFIX = re.compile(
@@ -149,6 +149,19 @@ def _with_parent_organ(text: str, start: int, suffix_start: int, organs: list[Bo
     return start
 
 
+def _admin_start(text: str, start: int, reach: int = 6) -> int:
+    """区建设管理委: 建设 looked like a verb, but an administrative prefix just before it
+    at a clause start shows the name goes on to the left."""
+    position = start
+    while (position > max(0, start - reach) and re.match(r"[\u4e00-\u9fff]", text[position - 1])
+           and text[position - 1] not in _STOP):
+        position -= 1
+        at_clause_start = position == 0 or text[position - 1] in _STOP or _ends_with_boundary(text, position)
+        if text[position] in "区市县镇" and at_clause_start:
+            return position
+    return start
+
+
 def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
     out = []
     organ_ends = frozenset(m.end for m in organs)
@@ -162,8 +175,10 @@ def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
         while start < match.start() and text[start] in "和及与各个家所处项":
             start += 1
         start = _with_parent_organ(text, start, match.start(), organs)
-        name = text[start:end]
         row = next(r for r in _suffix_rows() if r[0] == suffix)
+        if row[2] and not _ADMIN_PREFIX.match(text[start:end]):
+            start = _admin_start(text, start)
+        name = text[start:end]
         core = name[: -len(suffix)].strip("“”")
         if not core or (row[2] and not _ADMIN_PREFIX.match(name)) or len(name) > _MAX_NAME:
             continue

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pledgegraph.loaders.bodies import body_kind, find_bodies
@@ -126,6 +126,27 @@ def _task_sections(root: Section) -> list[Section]:
     return tasks or [root]
 
 
+def _task_scopes(tasks: list[Section], root: Section, ctx: _Context) -> list[list[Scope]]:
+    """Responsibility scopes per task; a list on a line of its own also covers the sibling
+    tasks before it that name no owners (a table cell merged over several rows)."""
+    scopes = []
+    for leaf in tasks:
+        bodies = _within(ctx.bodies, ctx.body_starts, leaf.start, leaf.end)
+        scopes.append(find_scopes(ctx.normalized.text[leaf.start:leaf.end], leaf.start, bodies, ctx.issuer.name))
+    parents = [section_path(root, leaf)[:-1] if leaf is not root else () for leaf in tasks]
+    carried: Scope | None = None
+    for index in range(len(tasks) - 1, -1, -1):
+        explicit = [s for s in scopes[index] if s.issuer_role is None]
+        if explicit:
+            carried = explicit[-1] if explicit[-1].standalone else None
+            carried_parent = parents[index]
+        elif carried is not None and parents[index] == carried_parent:
+            scopes[index] = [replace(carried, start=tasks[index].start, end=tasks[index].end)]
+        else:
+            carried = None
+    return scopes
+
+
 def _commitments(document: Document, root: Section, ctx: _Context, theme_map: dict[int, str]):
     """Commitments, plus per project-mention owners and status (keyed by mention)."""
     text = ctx.normalized.text
@@ -133,7 +154,9 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
     commitments: list[Commitment] = []
     mention_owners: dict[ProjectMention, list[Owner]] = {}
     mention_status: dict[ProjectMention, str] = {}
-    for ordinal, leaf in enumerate(_task_sections(root)):
+    tasks = _task_sections(root)
+    scopes_by_task = _task_scopes(tasks, root, ctx)
+    for ordinal, leaf in enumerate(tasks):
         start, end = leaf.start, leaf.end
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -142,7 +165,7 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
             continue
         path = section_path(root, leaf) if leaf is not root else ()
         reporting = is_report_section(ctx.doc_type, path)
-        scopes = find_scopes(task_text, start, _within(ctx.bodies, ctx.body_starts, start, end), ctx.issuer.name)
+        scopes = scopes_by_task[ordinal]
         owners = commitment_owners(scopes, ctx.issuer.name, task_text[:80])
         projects = _within(ctx.projects, ctx.project_starts, start, end)
         for mention in projects:
@@ -249,7 +272,10 @@ def extract_document(document: Document) -> Extraction:
     title_found = find_title(text)
     title = title_found[0] if title_found else None
     bodies, body_starts = _sorted(find_bodies(text))
-    projects, project_starts = _sorted(find_projects(text))
+    title_span = (title_found[1], title_found[1] + len(title_found[0])) if title_found else (0, 0)
+    # The title names the plan itself ("…行动计划"), not an undertaking in it.
+    projects, project_starts = _sorted(
+        [m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]])
     targets, target_starts = _sorted(find_targets(text))
     issuer = resolve_issuer(text, title)
     ctx = _Context(normalized, issuer, plan_year(text, title), doc_type(text, title),

@@ -32,6 +32,7 @@ _FRAGMENT_MAX = 12  # lines shorter than this without end punctuation are wrap f
 _BROKEN_RATIO = 0.12
 _MIN_FRAGMENTS = 5  # a handful of short lines in a short text are headings, not wrap damage
 _TITLE_MAX = 40
+_CELL = "\t"  # table cells flattened onto one line stay apart
 _HEAD_LINES = 12  # metadata lines may sit just below the title, never deep in the body
 
 
@@ -89,18 +90,25 @@ def _fold_line(original: str, start: int, end: int) -> _Line:
     keep_spaces = end - start >= _ONE_LINE_MIN
     chars, origins = [], []
     for index in range(start, end):
-        folded = _fold(original[index])
+        raw = original[index]
+        folded = _fold(raw)
         if not folded:
             continue
+        if folded == " " and chars and (raw == "\t" or original[index + 1:index + 2] in (" ", "\u3000", "\t")):
+            # A tab or a run of spaces separates table cells: keep one separator.
+            if chars[-1] != _CELL:
+                chars.append(_CELL)
+                origins.append(index)
+            continue
         if folded == " ":
-            if not chars or chars[-1] == " ":
+            if not chars or chars[-1] in (" ", _CELL):
                 continue
         elif not keep_spaces and chars and chars[-1] == " " and (_is_cjk(folded) or _is_cjk(chars[-2] if len(chars) > 1 else "")):
             chars.pop()
             origins.pop()
         chars.append(folded)
         origins.append(index)
-    while chars and chars[-1] == " ":
+    while chars and chars[-1] in (" ", _CELL):
         chars.pop()
         origins.pop()
     return _Line(chars, origins)
@@ -150,7 +158,7 @@ def _split_flat_line(line: _Line) -> list[_Line]:
     """A flattened document: every space separates two blocks; each block becomes a line."""
     out, current = [], _Line([], [])
     for ch, origin in zip(line.chars, line.origins, strict=True):
-        if ch == " ":
+        if ch in (" ", _CELL):
             if current.chars:
                 out.append(current)
             current = _Line([], [])

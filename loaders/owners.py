@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pledgegraph.loaders.bodies import split_body_list
+from pledgegraph.loaders.bodies import body_kind, split_body_list
 from pledgegraph.loaders.record import BodyMention, Owner
 
 __all__ = ["Scope", "find_scopes", "owners_at", "commitment_owners"]
@@ -50,6 +50,7 @@ class Scope:
     cooperate: tuple[str, ...]
     issuer_role: str | None
     evidence: str
+    standalone: bool = False  # an explicit list on a line of its own (a merged table cell)
 
 
 def _bounds(text: str, position: int, pattern: re.Pattern[str]) -> tuple[int, int]:
@@ -72,8 +73,11 @@ def _explicit_scopes(text: str, offset: int) -> list[Scope]:
         if not lead and cooperate:
             lead, cooperate = cooperate[:1], cooperate[1:]
         # A list governs the task text before it, back to the previous list.
+        keyword_at = match.start() + len(match.group()) - len(match.group().lstrip("\n\t (（【["))
+        line_start = text.rfind("\n", 0, keyword_at) + 1
+        standalone = not text[line_start:keyword_at].strip(" (（【[")
         scopes.append(Scope(offset + previous_end, offset + match.end(), lead, cooperate, None,
-                            match.group().strip()))
+                            match.group().strip(), standalone))
         previous_end = match.end()
     return scopes
 
@@ -120,10 +124,30 @@ def _help_project_scopes(text: str, offset: int) -> list[Scope]:
     return scopes
 
 
+def _all_bodies(cell: str) -> list[str]:
+    items = split_body_list(cell)
+    return items if items and all(body_kind(item) != "other" for item in items) else []
+
+
+def _table_scopes(text: str, offset: int) -> list[Scope]:
+    """A table row flattened onto one line: its last cells name the lead and cooperating bodies."""
+    scopes, cursor = [], 0
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("\t")]
+        if len(cells) >= 3 and (last := _all_bodies(cells[-1])):
+            before_last = _all_bodies(cells[-2]) if len(cells) >= 4 else []
+            leads = before_last or last
+            cooperate = tuple(leads[1:]) + (tuple(last) if before_last else ())
+            scopes.append(Scope(offset + cursor, offset + cursor + len(line), (leads[0],), cooperate, None,
+                                "\t".join(cells[-2:] if before_last else cells[-1:])))
+        cursor += len(line) + 1
+    return scopes
+
+
 def find_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: str) -> list[Scope]:
     """Every responsibility scope in one task's text (``offset`` = the task's analysed start)."""
-    return (_explicit_scopes(text, offset) + _verb_scopes(text, offset, bodies, issuer)
-            + _help_project_scopes(text, offset))
+    return (_explicit_scopes(text, offset) + _table_scopes(text, offset)
+            + _verb_scopes(text, offset, bodies, issuer) + _help_project_scopes(text, offset))
 
 
 def _scope_owners(scope: Scope, issuer: str) -> list[Owner]:

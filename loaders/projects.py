@@ -25,7 +25,7 @@ from pledgegraph.loaders.record import ProjectMention
 __all__ = ["find_projects", "group_projects", "ProjectGroup"]
 
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—()]")
-_STOP = set(",，。;；:：、!！?？\n 《》\"")
+_STOP = set(",，。;；:：、!！?？\n\t 《》\"")
 _MAX_NAME = 18
 _QUOTE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{2,40})》")
 _QUANTITY = r"[\d一二三四五六七八九十两百千万.]+(?:万|亿)?(?:个|处|家|条|所|幅|座|栋|幢|项|张|台|批|平方米|平米|公顷|亩|米|公里|户)"
