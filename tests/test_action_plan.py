@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pledgegraph.loaders.extract import extract_file
 
 PLAN = """云杉区2024年优化营商环境行动计划
