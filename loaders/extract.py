@@ -18,7 +18,7 @@ from pledgegraph.loaders.bodies import body_kind, find_bodies
 from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.issuer import doc_type, find_title, plan_year, resolve_issuer
 from pledgegraph.loaders.normalize import NormalizedText, normalize
-from pledgegraph.loaders.owners import commitment_owners, find_scopes, owners_at
+from pledgegraph.loaders.owners import Scope, commitment_owners, find_scopes, owners_at
 from pledgegraph.loaders.projects import find_projects, group_projects
 from pledgegraph.loaders.read import Document, read_document
 from pledgegraph.loaders.record import (
