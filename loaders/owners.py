@@ -22,9 +22,11 @@ __all__ = ["Scope", "find_scopes", "owners_at", "commitment_owners"]
 _LEAD_LIST = r"(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|主体责任单位)"
 _COOP_LIST = r"(?:配合单位|配合部门|协同单位|协办单位|支撑单位|参与单位|协作单位)"
 _LIST_BODY = r"[^;；)）\]】\n。]+"
+# A list keyword is required: an all-optional pattern would match empty at every character.
 _EXPLICIT = re.compile(
-    rf"[(（【\[]?\s*(?:{_LEAD_LIST}\s*[:：]\s*(?P<lead>{_LIST_BODY}))?"
-    rf"(?:[;；,，]?\s*{_COOP_LIST}\s*[:：]\s*(?P<coop>{_LIST_BODY}))?\s*[)）\]】]?"
+    rf"[(（【\[]?\s*(?:{_LEAD_LIST}\s*[:：]\s*(?P<lead>{_LIST_BODY})"
+    rf"(?:[;；,，]?\s*{_COOP_LIST}\s*[:：]\s*(?P<coop>{_LIST_BODY}))?"
+    rf"|{_COOP_LIST}\s*[:：]\s*(?P<coop_only>{_LIST_BODY}))\s*[)）\]】]?"
 )
 _SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 _CLAUSE_END = re.compile(r"[。;；!！?？\n,，]")
@@ -65,7 +67,7 @@ def _explicit_scopes(text: str, offset: int) -> list[Scope]:
     scopes, previous_end = [], 0
     for match in _EXPLICIT.finditer(text):
         lead_items = split_body_list(match.group("lead") or "")
-        coop_items = split_body_list(match.group("coop") or "")
+        coop_items = split_body_list(match.group("coop") or match.group("coop_only") or "")
         if not lead_items and not coop_items:
             continue
         lead = tuple(lead_items[:1])

@@ -271,16 +271,19 @@ def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
     """Mentions of the same project (aliases within one document) grouped under one name."""
     groups: list[list[ProjectMention]] = []
     keys: list[list[str]] = []
+    # Aliases share their opening characters, so only groups with the same first two are compared.
+    by_head: dict[str, list[int]] = {}
     for mention in mentions:
         key = _key(mention.name)
-        for index, group_keys in enumerate(keys):
-            if any(_same_project(*sorted((key, k), key=len)) for k in group_keys):
+        for index in by_head.get(key[:2], ()):
+            if any(_same_project(*sorted((key, k), key=len)) for k in keys[index]):
                 groups[index].append(mention)
-                group_keys.append(key)
+                keys[index].append(key)
                 break
         else:
             groups.append([mention])
             keys.append([key])
+            by_head.setdefault(key[:2], []).append(len(groups) - 1)
     out = []
     for group in groups:
         names = list(dict.fromkeys(m.name for m in group))
