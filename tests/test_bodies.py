@@ -1,0 +1,66 @@
+"""Bodies: organs, suffix names with administrative prefixes, lists, and what is not a body."""
+
+from __future__ import annotations
+
+import pytest
+
+from pledgegraph.loaders.bodies import body_kind, find_bodies, split_body_list
+
+
+def _names(text: str) -> list[str]:
+    return [m.name for m in find_bodies(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("贯彻落实区委区政府和街道党工委部署。", ["区委", "区政府", "街道党工委"]),
+        ("落实好党中央国务院、市委市政府决策部署。", ["党中央", "国务院", "市委", "市政府"]),
+        ("配合区住房集团推进旧改。", ["区住房集团"]),
+        ("由区建设管理委负责,区规划资源局配合。", ["区建设管理委", "区规划资源局"]),
+        ("发挥辖区复旦大学、商会等作用。", ["复旦大学", "商会"]),
+        ("组建少数民族“同心圆”志愿服务团队。", ["“同心圆”志愿服务团队"]),
+        ("巩固党工委理论中心组学习实效。", ["党工委理论中心组"]),
+        ("依法接受区人大及其常委会监督,主动接受区政协民主监督。", ["区人大", "区政协"]),
+    ],
+)
+def test_bodies_found(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "深入贯彻十二届市委二次全会精神。",  # an organ inside a meeting's name
+        "做实经济小区委托监管。",  # 区委 inside 小区委托
+        "推出“一网通办”远程帮办,举办招聘会。",  # 办 ending a verb
+        "新建静安实验小学明德校区。",  # a school being built is a project
+        "引进跨国公司地区总部。",  # a category of company
+        "打造社区党群服务中心。",  # a facility
+    ],
+)
+def test_not_bodies(text):
+    assert _names(text) == []
+
+
+def test_responsibility_list_items_are_bodies_in_order():
+    text = "推进改造(牵头单位:区发展改革委;配合单位:区财政局、各街道)"
+    assert _names(text) == ["区发展改革委", "区财政局", "各街道"]
+
+
+def test_split_body_list():
+    assert split_body_list("区发改委、区商务委,各街镇等") == ["区发改委", "区商务委", "各街镇"]
+    assert split_body_list("区民政局和区卫生健康委") == ["区民政局", "区卫生健康委"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("区委", "party_org"), ("静安区人民政府", "district_gov"), ("彭浦镇政府", "town_gov"),
+        ("街道办事处", "subdistrict_gov"), ("区发展改革委", "department"), ("锦江实业公司", "state_enterprise"),
+        ("区住房集团", "state_enterprise"), ("上海戏剧学院", "school"), ("仁济医院", "hospital"),
+        ("总工会", "social_org"), ("区人大", "people_congress"), ("各街道", "subdistrict_gov"),
+    ],
+)
+def test_kinds(name, kind):
+    assert body_kind(name) == kind
