@@ -30,11 +30,16 @@ _CN_POWER = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIER = "千万|百万|十万|万|亿|千|百"
 _CLAUSE_MARKS = frozenset("。;；!！?？\n,，")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# What follows a unit that makes the figure a date, a duration, an ordinal or a kind, not a count.
-_NOT_AFTER = re.compile(r"(?:年|月|日|号|弄|届|版|号线|季度|周年|分钟|小时|方面|类|批次|条线|类型)")
+# What follows a unit that makes the figure a date, a duration, an ordinal or a kind, not a count
+# ("3个月", "3个多小时", "5个方面"); 日间/日常 start nouns ("3个日间照料中心").
+_NOT_AFTER = re.compile(r"[多余半]?(?:年|月|日(?![间常])|号|弄|届|版|号线|季度|周年|分钟|小时|方面|类|批次|条线|类型)")
 # "2期工程", "3期地块": a phase of a named project is an ordinal.
 _PHASE = re.compile(r"(?:工程|项目|地块|道路|用地|改造|建设|[东南西北]段)")
 # Chinese numerals quantify only after a verb ("开设三个轮训班"), not inside a term.
+# A bare 一 is mostly an article ("形成一套机制", "打造一批"); it counts only as the object of a
+# verb that creates a concrete facility ("新建一处市民健身驿站" = "新建1处").
+_ONE_VERB_BEFORE = re.compile(r"(?:新建|新增|新设|增设|新开|建成|改建|翻建|扩建)$")
+_ONE_MEASURES = frozenset("处座所家条个间栋幢张台套")
 _CN_VERB_BEFORE = re.compile(
     r"(?:开设|建立|新建|建设|打造|创建|完成|开展|设立|组建|培育|举办|实施|推进|形成|新增|引进|增加|达到|达|"
     r"建成|改造|培训|组织|设置|选树|评选|涉及|惠及|覆盖|共|等|各|为|有|招募|招聘|安排|落实|开放|启动|"
@@ -47,7 +52,7 @@ _RATE_HEAD_TAIL = re.compile(r"(?:不低于|不少于|达到|均达|均|达)+$")
 _RATE_PAIR = re.compile(r"([\u4e00-\u9fff]{2,10}率)和([\u4e00-\u9fff]{2,10}率)$")
 # Words that start a clause but name no metric: time frames, verbs of effort, scope.
 _LEAD_WORDS = re.compile(
-    r"^(?:\d{4}年|\d+-\d+月|\d+月(?:底|末|前)?|上半年度?|下半年度?|今年|全年|年内|年底前?|力争|确保|实现|完成|"
+    r"^(?:\d{4}年度?|\d+-\d+月|\d+月(?:底|末|前)?|上半年度?|下半年度?|今年|全年|年内|年底前?|力争|确保|实现|完成|"
     r"新增|累计|全区|全市|全街道|共计|共|达到|达|为|其中|同比|新建|建成|建设|开展|推进|实施|组织|将|对|在)+"
 )
 _TRAIL_WORDS = re.compile(r"(?:严格|力争|确保|努力|稳定|有效|进一步|均|总计|累计)+$")
@@ -59,9 +64,11 @@ _NOT_METRIC = re.compile(r"(?:以上|以内|以下|左右|同比|增长|实现|�
 def _number_pattern() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(words("target_units"), key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
+        rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?) ?"
         rf"|(?P<cn>[一二两三四五六七八九十][零一二两三四五六七八九十百千]*))"
-        rf"(?P<about>余|多)?(?P<mult>{_MULTIPLIER})?(?P<about2>余|多)?(?P<unit>{units})"
+        rf"(?P<about>余|多)?(?P<mult>{_MULTIPLIER})?(?P<about2>余|多)?"
+        # a magnitude alone is a unit too ("服务人次达3.5万"), tried only when no unit follows
+        rf"(?P<unit>{units}|(?<=[万亿])|(?<=[万亿][余多]))"
     )
 
 

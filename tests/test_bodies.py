@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from pledgegraph.loaders.bodies import body_kind, find_bodies, split_body_list
 
 
