@@ -12,7 +12,11 @@ by a list of known phrases:
 * names and addresses: a figure glued to ASCII letters or digits (54A, 12345热线, 6.0版), a
   project phase ("2期工程"), anything inside “…” or 《…》 (“15分钟生活圈”, “十四五”);
 * Chinese numerals only quantify after a verb or outside a word ("开设三个轮训班"); inside a
-  fixed term (中央八项规定, 四责协同, 一张蓝图) they are part of the name. A bare 一 never counts.
+  fixed term (中央八项规定, 四责协同, 一张蓝图) they are part of the name. A bare 一 is an article
+  ("形成一套机制") except as the object of a verb creating a facility ("新建一处驿站").
+
+A magnitude alone is a unit ("服务3.5万" → 3.5 万); a bracketed second unit joins the first
+("4360套(间)"). Figures in a list share one value after 各 ("开工、竣工各100万平方米").
 """
 
 from __future__ import annotations
@@ -29,12 +33,14 @@ _CN_VALUE = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 
 _CN_POWER = {"十": 10, "百": 100, "千": 1000}
 _MULTIPLIER = "千万|百万|十万|万|亿|千|百"
 _CLAUSE_MARKS = frozenset("。;；!！?？\n,，")
+_SENTENCE_BREAK = re.compile(r"[。;；!！?？\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # What follows a unit that makes the figure a date, a duration, an ordinal or a kind, not a count
 # ("3个月", "3个多小时", "5个方面"); 日间/日常 start nouns ("3个日间照料中心").
 _NOT_AFTER = re.compile(r"[多余半]?(?:年|月|日(?![间常])|号|弄|届|版|号线|季度|周年|分钟|小时|方面|类|批次|条线|类型)")
 # "2期工程", "3期地块": a phase of a named project is an ordinal.
 _PHASE = re.compile(r"(?:工程|项目|地块|道路|用地|改造|建设|[东南西北]段)")
+_SESSION = re.compile(r"(?:培训|[班课]|讲座|讲堂|活动|沙龙|论坛|专题)")
 # Chinese numerals quantify only after a verb ("开设三个轮训班"), not inside a term.
 # A bare 一 is mostly an article ("形成一套机制", "打造一批"); it counts only as the object of a
 # verb that creates a concrete facility ("新建一处市民健身驿站" = "新建1处").
@@ -47,17 +53,24 @@ _CN_VERB_BEFORE = re.compile(
 )
 _INHERIT = re.compile(r"(?P<word>不少于|不低于|不超过|超过|达到|约)?(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?=[,，。;；\n]|$)")
 _INHERIT_REACH = 12  # how far after a target a bare figure may sit and still share its unit
-_LIST_ITEM = re.compile(r"[、和及与]")
+# Where one listed item ends: 、 and the conjunctions, but not inside 参与, 及时, 和谐.
+_LIST_ITEM = re.compile(r"、|(?<!参)与|及(?!时)|和(?!谐)")
+# "居民参与率达常住人口10%": the measured quantity is the rate before the linking verb.
+_LINKED = re.compile(r"(.+?[率数量额值比])(?:达到|达|为|提升至|提升到|提高至|提高到|保持在|稳定在|控制在)")
 _RATE_HEAD_TAIL = re.compile(r"(?:不低于|不少于|达到|均达|均|达)+$")
 _RATE_PAIR = re.compile(r"([\u4e00-\u9fff]{2,10}率)和([\u4e00-\u9fff]{2,10}率)$")
 # Words that start a clause but name no metric: time frames, verbs of effort, scope.
 _LEAD_WORDS = re.compile(
-    r"^(?:\d{4}年度?|\d+-\d+月|\d+月(?:底|末|前)?|上半年度?|下半年度?|今年|全年|年内|年底前?|力争|确保|实现|完成|"
-    r"新增|累计|全区|全市|全街道|共计|共|达到|达|为|其中|同比|新建|建成|建设|开展|推进|实施|组织|将|对|在)+"
+    r"^(?:[一二三四五六七八九十]是|\d{4}年(?:度|底前?|末)?|\d+-\d+月|\d+月(?:底|末|前)?|[一二三四]季度|上半年度?|下半年度?|今年|全年|年内|"
+    r"年底前?|力争|确保|实现|完成|新增|累计|全区|全市|全街道|共计|共(?![享同建治创])|达到|达|为|其中|同比|新建|建成|"
+    r"建设|开展|推进|实施|组织|将|对|在)+"
 )
-_TRAIL_WORDS = re.compile(r"(?:严格|力争|确保|努力|稳定|有效|进一步|均|总计|累计)+$")
+_TRAIL_WORDS = re.compile(r"(?:严格|力争|确保|努力|稳定|有效|进一步|均|总计|累计|年底前|年内|全年)+$")
 _AFTER_METRIC = re.compile(r"[\u4e00-\u9fff“”()A-Za-z]{2,16}")
 _NOT_METRIC = re.compile(r"(?:以上|以内|以下|左右|同比|增长|实现|完成|的)")
+# A bare change ("同比增长17%") measures the figure named just before it in the sentence.
+_CHANGE = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增加|下降|减少|提高|提升|降低|增幅|降幅)")
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 @cache
@@ -69,6 +82,8 @@ def _number_pattern() -> re.Pattern[str]:
         rf"(?P<about>余|多)?(?P<mult>{_MULTIPLIER})?(?P<about2>余|多)?"
         # a magnitude alone is a unit too ("服务人次达3.5万"), tried only when no unit follows
         rf"(?P<unit>{units}|(?<=[万亿])|(?<=[万亿][余多]))"
+        # a second unit in brackets belongs to the first: "4360套(间)", "5家(个)"
+        rf"(?P<alt>\((?:{units})\))?"
     )
 
 
@@ -99,17 +114,15 @@ def _inside_marks(text: str, position: int) -> bool:
 
 def _excluded(text: str, match: re.Match[str]) -> bool:
     start, end = match.start(), match.end()
-    before = text[start - 1:start] if start else ""
+    lead = start - 1 if text[start - 1:start] == " " else start  # "第 5 个" as a PDF spaces it
+    before = text[lead - 1:lead] if lead else ""
     if match.group("cn"):
-        token = match.group("cn")
-        if token == "一" or (_CJK.match(before) and not _CN_VERB_BEFORE.search(text[max(0, start - 3):start])):
-            return True  # 一张蓝图, 中央八项规定, 四责协同: numerals inside a fixed term
-        if text[end:end + 1] in _CN_VALUE:
-            return True  # 三位一体, 两个一百年: a numeral slogan, not a count
+        if _cn_fixed_term(text, match, before):
+            return True
     elif before in ("-", "—", "~", ".", "/", "+") or before.isascii() and before.isalnum():
         return True  # 36-38号, 6.0, 54A: parts of a name, a range end or a version
-    if before == "第":
-        return True
+    if before == "第" or before == "前" and match.group("unit") in ("名", "位"):
+        return True  # ordinals and ranks: 第五次, 全市前3名
     if before == "," and start >= 2 and text[start - 2].isdigit():
         return True  # the tail of a figure written with a thousands comma the pattern did not take
     num_end = match.end("num") if match.group("num") else match.end("cn")
@@ -119,17 +132,30 @@ def _excluded(text: str, match: re.Match[str]) -> bool:
         return True  # a unit glued to Latin letters is part of a code or a term
     if _NOT_AFTER.match(text, end):
         return True
-    if match.group("unit") == "期" and _PHASE.match(text, end):
-        return True
+    if match.group("unit") == "期" and (_PHASE.match(text, end) or match.group("cn") and not _SESSION.match(text, end)):
+        return True  # 二期主体结构: a phase; "举办三期培训班" counts sessions
     return _inside_marks(text, start)
+
+
+def _cn_fixed_term(text: str, match: re.Match[str], before: str) -> bool:
+    """Is a Chinese numeral part of a term (一张蓝图, 中央八项规定, 三位一体) rather than a count?"""
+    start, end = match.start(), match.end()
+    if not match.group("unit"):
+        return True  # 十万火急: a bare magnitude behind a Chinese numeral is an idiom
+    if match.group("cn") == "一":
+        return not (match.group("unit") in _ONE_MEASURES and _ONE_VERB_BEFORE.search(text, max(0, start - 2), start))
+    if _CJK.match(before) and not _CN_VERB_BEFORE.search(text[max(0, start - 3):start]):
+        return True  # 中央八项规定, 四责协同: numerals inside a fixed term
+    return text[end:end + 1] in _CN_VALUE  # 三位一体, 两个一百年: a numeral slogan, not a count
 
 
 def _comparator(text: str, match: re.Match[str], unit: str) -> tuple[str, int]:
     """The comparator and where the whole expression ends (after 以上/以内/左右)."""
     start, end = match.start(), match.end()
-    for word, comparator in _comparators("after"):
-        if text.startswith(word, end):
-            return comparator, end + len(word)
+    if not any(text.startswith(word, end) for word in words("target_not_comparators")):
+        for word, comparator in _comparators("after"):
+            if text.startswith(word, end):
+                return comparator, end + len(word)
     if unit in words("target_time_units"):
         for word, comparator in _comparators("after-time"):
             if text.startswith(word, end):
@@ -165,17 +191,20 @@ def _tidy(phrase: str) -> str:
     """Drop quotation marks a clause boundary left unpaired ('美丽家园”示范点')."""
     if phrase.count("“") != phrase.count("”"):
         phrase = phrase.replace("“", "").replace("”", "")
-    return phrase
+    return phrase.strip("()")
 
 
 def _metric(text: str, clause_start: int, start: int, stop: int, clause_end: int) -> str:
     """What is counted: the noun phrase after the unit, else the one before the figure."""
     after = _AFTER_METRIC.match(text[stop:clause_end].lstrip("的"))
     if after and not _NOT_METRIC.match(after.group()):
-        return _tidy(after.group())
-    before = text[clause_start:start]
+        return _tidy(_LIST_ITEM.split(after.group())[0])  # "三个重点轮训班和“双月讲堂”"
+    before = _PARENTHESES.sub("", text[clause_start:start])  # "(宜居、宜学)设施点" is one item
     last = _LIST_ITEM.split(before)[-1]
     item = _LEAD_WORDS.sub("", last) or last
+    linked = _LINKED.match(item)
+    if linked:
+        return _tidy(linked.group(1))
     for candidate in (item, item.rstrip("为达在到")):
         word = next((w for w, _ in _comparators("before") if candidate.endswith(w)), "")
         if word and not _compound(candidate):
@@ -186,7 +215,7 @@ def _metric(text: str, clause_start: int, start: int, stop: int, clause_end: int
 
 
 def _value(match: re.Match[str]) -> tuple[float, str]:
-    unit = (match.group("mult") or "") + match.group("unit")
+    unit = (match.group("mult") or "") + match.group("unit") + (match.group("alt") or "")
     if match.group("num"):
         return float(match.group("num").replace(",", "")), unit
     return float(cn_value(match.group("cn"))), unit
@@ -235,6 +264,8 @@ def find_targets(text: str) -> list[TargetMention]:
         clause_start, clause_end = _clause(text, start, stop)
         evidence = text[clause_start:clause_end]
         metrics = _distributed(text, clause_start, start) or [_metric(text, clause_start, start, stop, clause_end)]
+        if found and _CHANGE.fullmatch(metrics[0]) and not _SENTENCE_BREAK.search(text, found[-1].end, start):
+            metrics = [found[-1].metric + metrics[0]]  # "财政收入2.75亿元,同比增长74%"
         for metric in metrics:
             found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence))
         inherited = _inherited(text, found[-1], stop)

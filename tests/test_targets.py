@@ -23,6 +23,9 @@ def triples(text: str) -> list[tuple[float, str, str]]:
         ("拆除存量违建23处近5100m2", [(23, "处", "="), (5100, "m2", "~")]),
         ("年内降低3个百分点", [(3, "个百分点", "=")]),
         ("共计3,500户", [(3500, "户", "=")]),
+        ("服务人次达3.5万,同比增长5%", [(3.5, "万", "="), (5, "%", "=")]),
+        ("完成固定资产投资1000 万元", [(1000, "万元", "=")]),
+        ("新建3个日间照料中心", [(3, "个", "=")]),
     ],
 )
 def test_values_keep_their_literal_unit(text, expected):
@@ -43,6 +46,9 @@ def test_values_keep_their_literal_unit(text, expected):
         ("加快罗宾森广场约3.1万平方米二期项目建设", (3.1, "万平方米", "~")),
         ("工程完成率近95%", (95, "%", "~")),
         ("在3个工作日内办结", (3, "个工作日", "<=")),
+        ("覆盖率达到95%及以上", (95, "%", ">=")),
+        ("力争突破100亿元", (100, "亿元", ">=")),
+        ("签约总数6.2万余人", (6.2, "万人", ">=")),
     ],
 )
 def test_comparators(text, expected):
@@ -53,6 +59,7 @@ def test_words_that_only_end_like_a_comparator_compare_nothing():
     assert triples("签约39台,开工3台") == [(39, "台", "="), (3, "台", "=")]
     assert triples("约谈2家") == [(2, "家", "=")]
     assert triples("新设5家内资企业") == [(5, "家", "=")]
+    assert triples("引进5家上下游企业") == [(5, "家", "=")]
 
 
 def test_the_span_covers_figure_unit_and_comparator_words():
@@ -77,10 +84,27 @@ def test_evidence_is_the_clause_and_metric_names_what_is_counted():
         ("建成十二个睦邻点", [(12, "个", "=")]),
         ("新增两千户", [(2000, "户", "=")]),
         ("服务十万人次", [(10, "万人次", "=")]),
+        ("举办三期培训班", [(3, "期", "=")]),
     ],
 )
 def test_chinese_numerals_that_quantify(text, expected):
     assert triples(text) == expected
+
+
+def test_a_bare_one_counts_only_as_a_new_facility():
+    assert triples("新建一处市民健身驿站") == [(1, "处", "=")]
+    assert triples("形成一套以社区管控为主的机制,打造一批基层治理品牌") == []
+
+
+def test_metrics_name_the_measured_quantity():
+    def metrics(text: str) -> list[str]:
+        return [t.metric for t in find_targets(text)]
+
+    assert metrics("区级财政收入2.75亿元,同比增长74%") == ["区级财政收入", "区级财政收入增长"]
+    assert metrics("居民参与率达常住人口10%以上") == ["居民参与率"]
+    assert metrics("梳理“五宜”(宜居、宜学、宜业)设施点545处") == ["梳理“五宜”设施点"]
+    assert metrics("二是新建微型消防站3个") == ["微型消防站"]
+    assert metrics("实施5处老旧工程综合治理和58处公用民防工程养护") == ["老旧工程综合治理", "公用民防工程养护"]
 
 
 def test_cn_value():
@@ -139,6 +163,10 @@ def test_a_bare_figure_continuing_a_series_inherits_the_unit():
         "严格执行中央八项规定",
         "用好三所联动平台",
         "市南110kV输变电工程",
+        "争创全市前3名",
+        "历时3个多月",
+        "十万火急",
+        "年底前完成二期主体结构封顶",
     ],
 )
 def test_non_targets(text):
