@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.lexicon import data_text
+from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import Issuer
 
 __all__ = ["find_title", "resolve_issuer", "plan_year", "doc_type", "Place", "places_named"]
@@ -78,7 +79,8 @@ def find_title(text: str, lines_to_scan: int = 12) -> tuple[str, int] | None:
         if count >= lines_to_scan:
             break
         stripped = line.strip()
-        if stripped and _TITLE.match(stripped) and not stripped.startswith(("现将", "根据", "按照")):
+        if (stripped and _TITLE.match(stripped) and not stripped.startswith(("现将", "根据", "按照"))
+                and match_marker(stripped) is None):  # "一、上半年工作总结" is a section, not a title
             return stripped.strip("《》"), offset + line.index(stripped[0])
         offset += len(line) + 1
     return None

@@ -12,6 +12,7 @@ from pledgegraph.loaders.issuer import doc_type, find_title, places_named, plan_
         ("各委办局:\n现将《2024年区政府重点工作安排》印发给你们,请认真落实。\n2024年区政府重点工作安排\n",
          "2024年区政府重点工作安排"),
         ("一、上半年工作总结 今年是开局之年,我们坚持……", None),
+        ("一、上半年工作总结\n今年是开局之年。\n(一)坚持统筹兼顾", None),
     ],
 )
 def test_find_title(text, title):

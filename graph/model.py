@@ -1,0 +1,126 @@
+"""The graph's schema: node labels, edge types, their properties, and the frozen records.
+
+Both stores hold exactly this schema, so the named queries run unchanged on either. Every node
+and edge carries provenance: the document it came from (``doc``), the character span in that
+document's original text (``span_start``/``span_end``) and the evidence text.
+
+Nodes that one document owns (Plan, Commitment, Target) disappear with that document; nodes
+that documents share (Body, Project, Theme, Place) live while any document's edge uses them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+__all__ = [
+    "Label",
+    "EdgeType",
+    "NODE_PROPERTIES",
+    "EDGE_ENDPOINTS",
+    "EDGE_PROPERTIES",
+    "DOC_OWNED",
+    "Node",
+    "Edge",
+    "GraphDoc",
+]
+
+
+class Label(StrEnum):
+    PLAN = "Plan"
+    BODY = "Body"
+    COMMITMENT = "Commitment"
+    PROJECT = "Project"
+    THEME = "Theme"
+    TARGET = "Target"
+    PLACE = "Place"
+
+
+class EdgeType(StrEnum):
+    ISSUED = "ISSUED"
+    CONTAINS = "CONTAINS"
+    PART_OF = "PART_OF"
+    RESPONSIBLE_FOR = "RESPONSIBLE_FOR"
+    CONCERNS = "CONCERNS"
+    UNDER_THEME = "UNDER_THEME"
+    HAS_TARGET = "HAS_TARGET"
+    DEPENDS_ON = "DEPENDS_ON"
+    SUPPORTS = "SUPPORTS"
+    COOPERATES_WITH = "COOPERATES_WITH"
+
+
+_PROVENANCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "evidence": "STRING"}
+
+# Property name → LadybugDB type, per label. ``id`` (STRING) is every node's key.
+NODE_PROPERTIES: dict[Label, dict[str, str]] = {
+    Label.PLAN: {"name": "STRING", "issuer": "STRING", "district": "STRING", "year": "INT64",
+                 "doc_type": "STRING", "source": "STRING", "sha256": "STRING", **_PROVENANCE},
+    Label.BODY: {"name": "STRING", "kind": "STRING", "jurisdiction": "STRING", **_PROVENANCE},
+    Label.COMMITMENT: {"name": "STRING", "text": "STRING", "section": "STRING", "theme": "STRING",
+                       "deadline": "STRING", "status": "STRING", **_PROVENANCE},
+    Label.PROJECT: {"name": "STRING", "aliases": "STRING", "kind": "STRING", "status": "STRING",
+                    "jurisdiction": "STRING", **_PROVENANCE},
+    Label.THEME: {"name": "STRING", **_PROVENANCE},
+    Label.TARGET: {"name": "STRING", "metric": "STRING", "value": "DOUBLE", "unit": "STRING",
+                   "comparator": "STRING", **_PROVENANCE},
+    Label.PLACE: {"name": "STRING", "level": "STRING", **_PROVENANCE},
+}
+
+# Edge type → the (source label, target label) pairs it may join.
+EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
+    EdgeType.ISSUED: ((Label.BODY, Label.PLAN),),
+    EdgeType.CONTAINS: ((Label.PLAN, Label.COMMITMENT),),
+    EdgeType.PART_OF: ((Label.BODY, Label.PLACE), (Label.PLACE, Label.PLACE)),
+    EdgeType.RESPONSIBLE_FOR: ((Label.BODY, Label.COMMITMENT), (Label.BODY, Label.PROJECT)),
+    EdgeType.CONCERNS: ((Label.COMMITMENT, Label.PROJECT),),
+    EdgeType.UNDER_THEME: ((Label.COMMITMENT, Label.THEME),),
+    EdgeType.HAS_TARGET: ((Label.COMMITMENT, Label.TARGET), (Label.PLAN, Label.TARGET)),
+    EdgeType.DEPENDS_ON: ((Label.PROJECT, Label.PROJECT),),
+    EdgeType.SUPPORTS: ((Label.PROJECT, Label.PROJECT),),
+    EdgeType.COOPERATES_WITH: ((Label.BODY, Label.BODY), (Label.PROJECT, Label.PROJECT)),
+}
+
+EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", **_PROVENANCE}
+
+DOC_OWNED = frozenset({Label.PLAN, Label.COMMITMENT, Label.TARGET})
+
+
+@dataclass(frozen=True)
+class Node:
+    label: Label
+    id: str
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def row(self) -> dict[str, Any]:
+        """The node as a flat row with every property of its label (missing ones None)."""
+        row = {name: self.props.get(name) for name in NODE_PROPERTIES[self.label]}
+        row["id"] = self.id
+        return row
+
+
+@dataclass(frozen=True)
+class Edge:
+    type: EdgeType
+    source: Node
+    target: Node
+    props: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def key(self) -> tuple[str, str, str, str]:
+        return (self.type, self.source.id, self.target.id, self.props.get("role") or "")
+
+    def row(self) -> dict[str, Any]:
+        row = {name: self.props.get(name) for name in EDGE_PROPERTIES}
+        row["source"] = self.source.id
+        row["target"] = self.target.id
+        return row
+
+
+@dataclass(frozen=True)
+class GraphDoc:
+    """Everything one document contributes to the graph."""
+
+    doc: str
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]

@@ -1,0 +1,159 @@
+"""Extraction record → the nodes and edges one document contributes to the graph.
+
+Bodies enter the graph when they act in it — as issuer, owner or cooperator — not for every
+mention: a graph of who owns what has no use for a name that owns nothing. Targets that sit
+outside any task hang off the plan itself.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Any
+
+from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
+from pledgegraph.loaders.bodies import body_kind
+from pledgegraph.loaders.record import Extraction, Project
+from pledgegraph.loaders.resolve import body_key, issuer_path, project_key
+
+__all__ = ["build_graph"]
+
+_LEVEL_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
+               "department": "department"}
+
+
+def _prov(doc: str, span: tuple[int, int], evidence: str) -> dict[str, Any]:
+    return {"doc": doc, "span_start": span[0], "span_end": span[1], "evidence": evidence[:500]}
+
+
+class _Builder:
+    """Collects nodes by id and edges by key, so repeats within one document collapse."""
+
+    def __init__(self, record: Extraction) -> None:
+        self.record = record
+        self.doc = record.doc
+        self.nodes: dict[str, Node] = {}
+        self.edges: dict[tuple, Edge] = {}
+
+    def node(self, label: Label, node_id: str, **props: Any) -> Node:
+        if node_id not in self.nodes:
+            self.nodes[node_id] = Node(label, node_id, props)
+        return self.nodes[node_id]
+
+    def edge(self, kind: EdgeType, source: Node, target: Node, span: tuple[int, int], evidence: str,
+             role: str | None = None) -> None:
+        edge = Edge(kind, source, target, {"role": role, **_prov(self.doc, span, evidence)})
+        self.edges.setdefault(edge.key, edge)
+
+    def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
+        issuer = self.record.issuer
+        key = body_key(name, issuer)
+        return self.node(Label.BODY, key, name=name, kind=kind or body_kind(name),
+                         jurisdiction=key.split("|")[0].removeprefix("body:"), **_prov(self.doc, span, evidence))
+
+
+def _places(b: _Builder, issuer_node: Node) -> None:
+    issuer = b.record.issuer
+    city = issuer.city or issuer.province
+    plan_span = (0, 0)
+    city_node = b.node(Label.PLACE, f"place:{city}", name=city, level="city",
+                       **_prov(b.doc, plan_span, city)) if city else None
+    district_node = None
+    if issuer.district:
+        district_node = b.node(Label.PLACE, f"place:{city or ''}/{issuer.district}", name=issuer.district,
+                               level="district", **_prov(b.doc, plan_span, issuer.district))
+        if city_node is not None:
+            b.edge(EdgeType.PART_OF, district_node, city_node, plan_span, f"{issuer.district} ⊂ {city}")
+    parent = district_node or city_node
+    if parent is not None:
+        b.edge(EdgeType.PART_OF, issuer_node, parent, plan_span, f"{issuer.name} ⊂ {parent.props['name']}")
+
+
+def _plan(b: _Builder) -> tuple[Node, Node]:
+    record, issuer = b.record, b.record.issuer
+    plan = b.node(Label.PLAN, f"plan:{record.doc}", name=record.doc, issuer=issuer.name, district=issuer.district,
+                  year=record.year, doc_type=record.doc_type, source=record.source, sha256=record.sha256,
+                  **_prov(b.doc, (0, 0), record.doc))
+    issuer_node = b.body(issuer.name, (0, 0), issuer.name, _LEVEL_KIND.get(issuer.level))
+    b.edge(EdgeType.ISSUED, issuer_node, plan, (0, 0), f"{issuer.name} issued {record.doc}")
+    _places(b, issuer_node)
+    return plan, issuer_node
+
+
+def _projects(b: _Builder) -> dict[str, Node]:
+    """Project nodes, and a map from every name a project goes by to its node."""
+    by_name: dict[str, Node] = {}
+    for project in b.record.projects:
+        node = b.node(Label.PROJECT, project_key(project.name, b.record.issuer), name=project.name,
+                      aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
+                      jurisdiction=issuer_path(b.record.issuer), **_prov(b.doc, project.span, project.evidence))
+        for name in (project.name, *project.aliases):
+            by_name[name] = node
+        _project_owners(b, project, node)
+    return by_name
+
+
+def _project_owners(b: _Builder, project: Project, node: Node) -> None:
+    for owner in project.owners:
+        body = b.body(owner.body, project.span, owner.evidence or project.evidence)
+        b.edge(EdgeType.RESPONSIBLE_FOR, body, node, project.span, owner.evidence or project.evidence, owner.role)
+
+
+def _commitments(b: _Builder, plan: Node, projects: dict[str, Node]) -> None:
+    record = b.record
+    starts = [c.span[0] for c in record.commitments]
+    nodes = []
+    for commitment in record.commitments:
+        node = b.node(Label.COMMITMENT, f"commitment:{commitment.id}",
+                      name=commitment.section[-1] if commitment.section else commitment.text[:40],
+                      text=commitment.text, section=" / ".join(commitment.section), theme=commitment.theme,
+                      deadline=commitment.deadline, status=commitment.status,
+                      **_prov(b.doc, commitment.span, commitment.text))
+        nodes.append(node)
+        b.edge(EdgeType.CONTAINS, plan, node, commitment.span, commitment.text[:80])
+        if commitment.theme:
+            theme = b.node(Label.THEME, f"theme:{commitment.theme}", name=commitment.theme,
+                           **_prov(b.doc, commitment.span, commitment.section[0] if commitment.section else ""))
+            b.edge(EdgeType.UNDER_THEME, node, theme, commitment.span,
+                   commitment.section[0] if commitment.section else commitment.theme)
+        for owner in commitment.owners:
+            body = b.body(owner.body, commitment.span, owner.evidence or commitment.text[:80])
+            b.edge(EdgeType.RESPONSIBLE_FOR, body, node, commitment.span, owner.evidence or commitment.text[:80],
+                   owner.role)
+        for name in commitment.projects:
+            if name in projects:
+                b.edge(EdgeType.CONCERNS, node, projects[name], commitment.span, commitment.text[:80])
+    for index, target in enumerate(record.targets):
+        target_node = b.node(Label.TARGET, f"target:{record.doc}:{index}", name=target.metric, metric=target.metric,
+                             value=float(target.value), unit=target.unit, comparator=target.comparator,
+                             **_prov(b.doc, target.span, target.evidence))
+        position = bisect_right(starts, target.span[0]) - 1
+        inside = position >= 0 and target.span[1] <= record.commitments[position].span[1]
+        owner = nodes[position] if inside else plan
+        b.edge(EdgeType.HAS_TARGET, owner, target_node, target.span, target.evidence)
+
+
+_RELATION_EDGE = {"depends_on": EdgeType.DEPENDS_ON, "supports": EdgeType.SUPPORTS,
+                  "cooperates": EdgeType.COOPERATES_WITH}
+
+
+def _relations(b: _Builder, projects: dict[str, Node]) -> None:
+    bodies = {n.props["name"]: n for n in b.nodes.values() if n.label == Label.BODY}
+    for relation in b.record.relations:
+        kind = _RELATION_EDGE[relation.type]
+        source = projects.get(relation.source)
+        target = projects.get(relation.target)
+        if source is None and kind == EdgeType.COOPERATES_WITH:
+            source = bodies.get(relation.source)
+            target = b.body(relation.target, relation.span, relation.evidence) if source is not None else None
+        if source is not None and target is not None and source.label == target.label and source is not target:
+            b.edge(kind, source, target, relation.span, relation.evidence)
+
+
+def build_graph(record: Extraction) -> GraphDoc:
+    """The nodes and edges ``record``'s document contributes, with provenance on each."""
+    b = _Builder(record)
+    plan, _ = _plan(b)
+    projects = _projects(b)
+    _commitments(b, plan, projects)
+    _relations(b, projects)
+    return GraphDoc(record.doc, tuple(b.nodes.values()), tuple(b.edges.values()))

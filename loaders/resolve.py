@@ -1,0 +1,93 @@
+"""Stable identities: the same body or project in any document gets the same id.
+
+A body is identified within its jurisdiction. Plans write names relative to the issuer —
+"区政府" in a 闵行区 plan is 闵行区政府, "街道党工委" in a 浦锦街道 plan is 浦锦街道党工委 — so a
+name is first qualified by the place it is relative to; names that carry no administrative
+prefix (党政办, 商会) are qualified by the issuer, which keeps two 街道's 党政办 apart.
+
+A project is identified within the issuer's jurisdiction by its core name: the same works in
+a plan ("X隧道") and in the mid-year report ("X隧道新建工程") are one project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from pledgegraph.loaders.record import Issuer
+
+__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id"]
+
+_NATIONAL = frozenset({"党中央", "中共中央", "国务院", "全国人大", "全国政协", "中央"})
+_QUOTES = re.compile(r"[“”\"'《》\s]")
+_SECTION = re.compile(r"\([^()]*\)$")
+_GENERIC_ENDINGS = ("新建工程", "改建工程", "建设工程", "新建项目", "建设项目", "工程", "项目", "建设")
+
+
+def stable_id(*parts: str) -> str:
+    """A short, stable id from the identifying parts (the same parts give the same id)."""
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def issuer_path(issuer: Issuer) -> str:
+    """'上海市/闵行区/浦锦街道' for a subdistrict, '上海市/静安区' for a district government."""
+    parts = [issuer.city or issuer.province or "", issuer.district or ""]
+    if issuer.level in ("subdistrict", "town", "department"):
+        parts.append(canonical_body_name(issuer.name))
+    return "/".join(p for p in parts if p)
+
+
+def canonical_body_name(name: str) -> str:
+    """Spelling variants of one body made equal: 人民政府 → 政府, 街道办事处 → 街道."""
+    name = _QUOTES.sub("", name)
+    name = name.replace("人民政府", "政府")
+    if name.endswith("街道办事处") and len(name) > 5:
+        name = name[: -len("办事处")]
+    return name
+
+
+def _qualified(name: str, issuer: Issuer) -> str:
+    """Make a relative name absolute: 区委 → 闵行区委, 市政府 → 上海市政府, 街道党工委 → X街道党工委."""
+    district, city = issuer.district or "", issuer.city or issuer.province or ""
+    own = canonical_body_name(issuer.name)
+    if name in _NATIONAL:
+        return name
+    if name.startswith(("区", "县")) and district and not name.startswith(district):
+        return district + name[1:]
+    if name.startswith("市") and city and not name.startswith(city):
+        return city + name[1:]
+    if name.startswith(("街道", "镇")) and issuer.level in ("subdistrict", "town"):
+        stem = re.sub(r"(?:街道|镇)$", "", own)
+        return own + name[2:] if name.startswith("街道") else stem + name
+    if re.match(r"^[\u4e00-\u9fff]{2,4}?[省市区县]", name) or name.startswith(own):
+        return name
+    return f"{own}/{name}"
+
+
+def body_key(name: str, issuer: Issuer) -> str:
+    """The identity of a body named ``name`` in a plan issued by ``issuer``."""
+    canonical = canonical_body_name(name)
+    if issuer.level in ("subdistrict", "town") and canonical in ("街道", "街道办事处", "镇政府"):
+        canonical = canonical_body_name(issuer.name)  # "街道办事处" in a subdistrict's own plan
+    city = issuer.city or issuer.province or ""
+    if canonical in _NATIONAL:
+        return f"body:中国|{canonical}"
+    if city and canonical.startswith(city) and len(canonical) > len(city) + 2:
+        canonical = canonical[len(city):]  # 上海市静安区政府 is 静安区政府
+    return f"body:{city}|{_qualified(canonical, issuer)}"
+
+
+def project_core(name: str) -> str:
+    """The name without quotes, a trailing section in brackets, or a generic ending."""
+    core = _QUOTES.sub("", name)
+    core = _SECTION.sub("", core)
+    for ending in _GENERIC_ENDINGS:
+        if core.endswith(ending) and len(core) - len(ending) >= 2:
+            core = core[: -len(ending)]
+            break
+    return core
+
+
+def project_key(name: str, issuer: Issuer) -> str:
+    """The identity of a project named ``name`` in a plan issued by ``issuer``."""
+    return f"project:{issuer_path(issuer)}|{project_core(name)}"
