@@ -27,8 +27,15 @@ def cli() -> None:
 
     \b
     Typical use:
-      pledgegraph extract plan.txt                 # what the extractor finds, as tables
+      pledgegraph load plans/                      # extract every plan into ./pledgegraph.db
+      pledgegraph owners 滨江隧道                   # which bodies own a project, with evidence
+      pledgegraph query "MATCH (p:Project) RETURN p.name AS name LIMIT 5"
       pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
+
+    \b
+    Stores: the embedded LadybugDB file ./pledgegraph.db by default (--db PATH or
+    $PLEDGEGRAPH_DB), or a Neo4j 5 server with --neo4j bolt://host:7687 (or $NEO4J_URI;
+    credentials from $NEO4J_USERNAME / $NEO4J_PASSWORD, database from $NEO4J_DATABASE).
     """
 
 
@@ -84,6 +91,11 @@ def extract(files: tuple[Path, ...], fmt: str, output_dir: Path | None) -> None:
         click.echo(f"{len(failures)} of {len(files)} file(s) failed: "
                    + ", ".join(str(p) for p, _ in failures), err=True)
         sys.exit(1)
+
+
+from pledgegraph.cli_graph import register  # noqa: E402  (commands that use a store)
+
+register(cli)
 
 
 def main() -> None:

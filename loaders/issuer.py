@@ -98,11 +98,13 @@ def doc_type(text: str, title: str | None) -> str:
 
 
 def plan_year(text: str, title: str | None) -> int | None:
-    """The year the plan is for: the title's year, else the commonest year in the opening."""
+    """The year the plan is for: the title's year, else the commonest year in the text."""
     if title and (match := _YEAR.search(title)):
         return int(match.group(1))
-    years = Counter(int(y) for y in _YEAR.findall(text[:1500]))
-    return years.most_common(1)[0][0] if years else None
+    # Past years appear as comparisons ("2022年项目…"); the plan's own year is the commonest,
+    # and of equally common years the latest.
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    return max(years, key=lambda year: (years[year], year)) if years else None
 
 
 def places_named(text: str) -> Counter[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,3 +23,43 @@ def shared() -> Path:
 @pytest.fixture(scope="session")
 def seed_paths(shared: Path) -> list[Path]:
     return sorted((shared / "seeds").glob("*.txt"))
+
+
+# --- graph stores ---------------------------------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # tests/neo4j_server.py, not a package
+
+from neo4j_server import Neo4jTestServer, neo4j_unavailable_reason  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri():
+    """A real Neo4j 5.26 on loopback for the whole session (skipped, or failed in CI, without Java)."""
+    reason = neo4j_unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the Neo4j tests: {reason}")
+        pytest.skip(reason)
+    with Neo4jTestServer() as server:
+        yield server.uri
+
+
+def _empty_neo4j(uri: str):
+    from pledgegraph.graph.store import open_store
+
+    store = open_store(neo4j=uri)
+    store.query("MATCH (n) DETACH DELETE n", write=True)
+    return store
+
+
+@pytest.fixture(params=["ladybug", "neo4j"])
+def store(request, tmp_path):
+    """An empty store of each kind: a LadybugDB file, and the session's Neo4j wiped clean."""
+    from pledgegraph.graph.store import open_store
+
+    if request.param == "ladybug":
+        opened = open_store(tmp_path / "graph.db")
+    else:
+        opened = _empty_neo4j(request.getfixturevalue("neo4j_uri"))
+    yield opened
+    opened.close()

@@ -1,0 +1,217 @@
+"""Commands that work on a graph store: load, query, owners, deps, portfolio, stats, schema, remove.
+
+Each command parses its options, opens the store named by --db / --neo4j, calls one library
+function and formats the answer. Library errors become one-line messages and exit code 1;
+an ambiguous name lists the candidates and exits 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+import click
+from pledgegraph.errors import PledgeGraphError
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
+from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
+from pledgegraph.pipeline import LoadReport, discover, load_paths
+from pledgegraph.queries import run as lookups
+from pledgegraph.queries.format import format_result
+from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.textfmt import render_table
+
+__all__ = ["register"]
+
+_FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                       show_default=True, help="Output format.")
+
+
+def _with_store(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Add --db / --neo4j, open the store, pass it as ``store``, turn errors into messages."""
+
+    @click.option("--db", type=click.Path(dir_okay=True, path_type=Path), default=None,
+                  help=f"Embedded LadybugDB path (default ./{DEFAULT_DB} or $PLEDGEGRAPH_DB).")
+    @click.option("--neo4j", "neo4j_uri", metavar="URI", default=None,
+                  help="Use the Neo4j server at URI (e.g. bolt://localhost:7687) instead.")
+    @wraps(command)
+    def wrapper(db: Path | None, neo4j_uri: str | None, **kwargs: Any) -> None:
+        try:
+            with open_store(db, neo4j_uri) as store:
+                command(store=store, **kwargs)
+        except lookups.Ambiguous as error:
+            click.echo(f"error: {error}", err=True)
+            click.echo(render_table(["candidate", "id"], [(m.name, m.id) for m in error.candidates]), err=True)
+            sys.exit(2)
+        except PledgeGraphError as error:
+            raise click.ClickException(str(error)) from None
+
+    return wrapper
+
+
+def _value(text: str) -> Any:
+    for cast in (int, float):
+        try:
+            return cast(text)
+        except ValueError:
+            pass
+    return text
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, Any]:
+    params = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
+        params[key] = _value(value)
+    return params
+
+
+def _summary(store: Store, before: dict, report: LoadReport) -> str:
+    after = store.counts()
+    rows = [(kind, name, before[kind][name], after[kind][name]) for kind in ("nodes", "edges") for name in after[kind]]
+    lines = [render_table(["", "type", "before", "after"], rows)]
+    lines.append(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    for cycle in report.cycles:
+        lines.append("warning: dependency cycle: " + " → ".join(cycle + cycle[:1]))
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Re-extract documents even when their bytes are unchanged.")
+@_with_store
+def load(store: Store, paths: tuple[Path, ...], force: bool) -> None:
+    """Extract plan files (or every plan under directories) and store their graph.
+
+    Each document is written in one transaction that replaces what it contributed before, so
+    loading is idempotent and an interrupted load can simply be run again. Unchanged documents
+    are skipped. Failed files are listed at the end and the exit code is 1.
+
+    \\b
+    Examples:
+      pledgegraph load samples/
+      pledgegraph load plans/*.txt --db city.db
+      pledgegraph load plans/ --neo4j bolt://localhost:7687
+    """
+    files = discover(paths)
+    before = store.counts()
+    with click.progressbar(length=len(files), label="loading", file=sys.stderr,
+                           item_show_func=lambda p: p.name if p else "") as bar:
+        report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path))
+    click.echo(_summary(store, before, report))
+    for _path, message in report.failed:
+        click.echo(f"failed: {message}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@click.command()
+@click.argument("cypher")
+@click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@_FORMAT
+@click.option("--write", is_flag=True, help="Allow a query that changes the graph.")
+@_with_store
+def query(store: Store, cypher: str, pairs: tuple[str, ...], fmt: str, write: bool) -> None:
+    """Run CYPHER (or a named query by its name) and print the rows.
+
+    Values go in as parameters, never into the text: --param name=value, used as $name.
+    Queries that would change the graph are refused unless --write is given.
+
+    \\b
+    Named queries: {names}
+
+    \\b
+    Examples:
+      pledgegraph query "MATCH (b:Body) RETURN b.name AS body LIMIT 10"
+      pledgegraph query search --param text=隧道 --format json
+    """
+    params = _params(pairs)
+    if cypher in named_queries():
+        result = run_named(store, cypher, params)
+    else:
+        result = store.query(cypher, params, write=write)
+    click.echo(format_result(result, fmt))
+
+
+query.help = (query.help or "").replace("{names}", ", ".join(named_queries()))
+
+
+def _lookup_command(name: str, function: Callable[[Store, str], Any], argument: str, doc: str) -> click.Command:
+    @click.argument(argument)
+    @_FORMAT
+    @_with_store
+    def command(store: Store, fmt: str, **kwargs: Any) -> None:
+        click.echo(format_result(function(store, kwargs[argument]), fmt))
+
+    command.__doc__ = doc
+    return click.command(name)(command)
+
+
+owners = _lookup_command("owners", lookups.owners, "name", """Which bodies own a project: role, evidence and source document.
+
+    NAME may be part of the project's name or an alias; when several projects match, the
+    candidates are listed (exit code 2).
+
+    \\b
+    Example:
+      pledgegraph owners 越江隧道
+    """)
+deps = _lookup_command("deps", lookups.deps, "name", """What a project depends on, directly or through other projects.
+
+    \\b
+    Example:
+      pledgegraph deps 历史文化街区
+    """)
+portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
+
+    \\b
+    Example:
+      pledgegraph portfolio 区住房集团
+    """)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_with_store
+def stats(store: Store, fmt: str) -> None:
+    """Count the nodes per label and the edges per type in the store."""
+    counts = store.counts()
+    if fmt == "json":
+        click.echo(json.dumps(counts, ensure_ascii=False, indent=2))
+        return
+    rows = [(kind, name, n) for kind in ("nodes", "edges") for name, n in counts[kind].items()]
+    click.echo(render_table(["", "type", "count"], rows))
+
+
+@click.command()
+def schema() -> None:
+    """Print the graph schema: node labels with their properties, edge types with endpoints."""
+    rows = [(label, "id, " + ", ".join(props)) for label, props in NODE_PROPERTIES.items()]
+    click.echo(render_table(["node label", "properties"], rows))
+    click.echo()
+    edges = [(kind, "; ".join(f"{a}→{b}" for a, b in pairs), ", ".join(EDGE_PROPERTIES)) for kind, pairs in EDGE_ENDPOINTS.items()]
+    click.echo(render_table(["edge type", "endpoints", "properties"], edges))
+
+
+@click.command()
+@click.argument("doc")
+@_with_store
+def remove(store: Store, doc: str) -> None:
+    """Remove everything document DOC (its file name) contributed to the graph.
+
+    Shared bodies and projects stay while another document still uses them.
+    """
+    if not store.remove(doc):
+        raise click.ClickException(f"{doc}: not in the store (see: pledgegraph query plan_summary)")
+    click.echo(f"removed {doc}")
+
+
+def register(group: click.Group) -> None:
+    """Add the store commands to the CLI group."""
+    for command in (load, query, owners, deps, portfolio, stats, schema, remove):
+        group.add_command(command)

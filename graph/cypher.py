@@ -1,0 +1,141 @@
+"""Pure builders of every Cypher statement the stores send, and the write plan of a document.
+
+Labels, relationship types and property names come from :mod:`pledgegraph.graph.model` (never
+from documents or users); every value travels as a parameter, in batches (``UNWIND $rows``).
+The same text runs on LadybugDB and Neo4j: edges are written with two separate MATCH clauses
+(a comma MATCH was ~250x slower on LadybugDB), orphans are found with ``EXISTS { MATCH … }``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+from pledgegraph.graph.model import (
+    DOC_OWNED,
+    EDGE_ENDPOINTS,
+    EDGE_PROPERTIES,
+    NODE_PROPERTIES,
+    EdgeType,
+    GraphDoc,
+    Label,
+)
+
+__all__ = [
+    "Statement",
+    "ladybug_schema",
+    "neo4j_schema",
+    "write_plan",
+    "remove_plan",
+    "orphan_cleanup",
+    "count_nodes",
+    "count_edges",
+    "is_write_query",
+]
+
+Statement = tuple[str, dict[str, Any]]
+BATCH = 2000
+# Shared nodes keep the name and provenance of the document that introduced them.
+_FIRST_WRITER = ("name", "doc", "span_start", "span_end", "evidence")
+
+
+def ladybug_schema() -> list[str]:
+    """DDL for LadybugDB: one node table per label, one relationship table per type."""
+    statements = []
+    for label, props in NODE_PROPERTIES.items():
+        columns = ", ".join(f"{name} {kind}" for name, kind in props.items())
+        statements.append(f"CREATE NODE TABLE IF NOT EXISTS {label}(id STRING PRIMARY KEY, {columns})")
+    edge_columns = ", ".join(f"{name} {kind}" for name, kind in EDGE_PROPERTIES.items())
+    for edge_type, pairs in EDGE_ENDPOINTS.items():
+        ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
+        statements.append(f"CREATE REL TABLE IF NOT EXISTS {edge_type}({ends}, {edge_columns})")
+    return statements
+
+
+def neo4j_schema() -> list[str]:
+    """Uniqueness constraints (which also index the id) for Neo4j."""
+    return [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+            for label in NODE_PROPERTIES]
+
+
+def _upsert_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
+    """MERGE nodes of ``label``; properties in ``missing`` are None in every row and are not
+    SET (LadybugDB cannot type an all-null column; absent and null read the same in Cypher)."""
+    props = [p for p in NODE_PROPERTIES[label] if p not in missing]
+    if label in DOC_OWNED:
+        sets = ", ".join(f"n.{p} = row.{p}" for p in props)
+        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
+    on_create = ", ".join(f"n.{p} = row.{p}" for p in props)
+    on_match = ", ".join(f"n.{p} = row.{p}" for p in props if p not in _FIRST_WRITER)
+    merge = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET {on_create}"
+    return f"{merge} ON MATCH SET {on_match}" if on_match else merge
+
+
+def _create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
+    props = ", ".join(f"{p}: row.{p}" for p in EDGE_PROPERTIES)
+    return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
+            f"CREATE (a)-[r:{edge_type} {{{props}}}]->(b)")
+
+
+def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    return [rows[i:i + BATCH] for i in range(0, len(rows), BATCH)]
+
+
+def remove_plan(doc: str) -> list[Statement]:
+    """Delete everything ``doc`` contributed: its edges, then the nodes only it owns."""
+    statements: list[Statement] = [
+        (f"MATCH ()-[r:{edge_type}]->() WHERE r.doc = $doc DELETE r", {"doc": doc}) for edge_type in EdgeType
+    ]
+    statements += [(f"MATCH (n:{label}) WHERE n.doc = $doc DETACH DELETE n", {"doc": doc}) for label in DOC_OWNED]
+    return statements
+
+
+def write_plan(graph: GraphDoc) -> list[Statement]:
+    """Replace ``graph.doc``'s contributions: remove the old ones, write the new (one transaction)."""
+    statements = remove_plan(graph.doc)
+    nodes_by_shape: dict[tuple[Label, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
+    for node in graph.nodes:
+        row = node.row()
+        missing = frozenset(k for k, v in row.items() if v is None)
+        nodes_by_shape[(node.label, missing)].append({k: v for k, v in row.items() if k not in missing})
+    for (label, missing), rows in sorted(nodes_by_shape.items(), key=lambda item: list(NODE_PROPERTIES).index(item[0][0])):
+        for batch in _batches(rows):
+            statements.append((_upsert_nodes(label, missing), {"rows": batch}))
+    edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    for edge in graph.edges:
+        row = edge.row()
+        row["role"] = row["role"] or ""  # edges have one shape: no role is the empty role
+        edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
+    for (edge_type, source, target), rows in edges_by_kind.items():
+        for batch in _batches(rows):
+            statements.append((_create_edges(edge_type, source, target), {"rows": batch}))
+    return statements
+
+
+def orphan_cleanup() -> list[Statement]:
+    """Delete shared nodes no edge uses any more (after a remove or a replacing load)."""
+    return [(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} DELETE n", {})
+            for label in NODE_PROPERTIES if label not in DOC_OWNED]
+
+
+def count_nodes(label: Label) -> str:
+    return f"MATCH (n:{label}) RETURN count(n) AS n"
+
+
+def count_edges(edge_type: EdgeType) -> str:
+    return f"MATCH ()-[r:{edge_type}]->() RETURN count(r) AS n"
+
+
+_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
+_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
+_WRITE_WORDS = re.compile(
+    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|DETACH|IMPORT|EXPORT|FOREACH)\b",
+    re.I,
+)
+
+
+def is_write_query(cypher: str) -> bool:
+    """True when ``cypher`` would change the graph (keywords outside strings and comments)."""
+    bare = _STRINGS.sub("''", _COMMENTS.sub(" ", cypher))
+    return bool(_WRITE_WORDS.search(bare))

@@ -1,0 +1,83 @@
+"""The Neo4j 5 store, through the official driver.
+
+Credentials come only from the environment (NEO4J_USERNAME / NEO4J_PASSWORD) and never appear
+in messages: errors name the server by its host and port alone.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path, Relationship
+from pledgegraph.errors import QueryError, StoreError
+from pledgegraph.graph.cypher import Statement, neo4j_schema
+from pledgegraph.graph.store import Result, Store
+
+__all__ = ["Neo4jStore"]
+
+
+def _where(uri: str) -> str:
+    parts = urlsplit(uri)
+    return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Node):
+        return {**dict(value.items()), "_label": next(iter(value.labels), "")}
+    if isinstance(value, Relationship):
+        return {**dict(value.items()), "_label": value.type}
+    if isinstance(value, Path):
+        return [_plain(n) for n in value.nodes]
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Neo4jStore(Store):
+    name = "neo4j"
+
+    def __init__(self, uri: str, user: str | None = None, password: str | None = None,
+                 database: str | None = None) -> None:
+        self.where = _where(uri)
+        auth = (user, password or "") if user else None
+        try:
+            self._driver = GraphDatabase.driver(uri, auth=auth)
+            self._driver.verify_connectivity()
+        except (ServiceUnavailable, Neo4jError, ValueError, OSError) as error:
+            raise StoreError(f"cannot reach Neo4j at {self.where}: {type(error).__name__}") from None
+        self._database = database or None
+        self.execute_plan([(statement, {}) for statement in neo4j_schema()], schema=True)
+
+    def execute_plan(self, statements: list[Statement], schema: bool = False) -> None:
+        def work(tx: Any) -> None:
+            for cypher, params in statements:
+                tx.run(cypher, params).consume()
+
+        try:
+            with self._driver.session(database=self._database) as session:
+                if schema:  # schema changes cannot share a transaction with data writes
+                    for cypher, params in statements:
+                        session.run(cypher, params).consume()
+                else:
+                    session.execute_write(work)
+        except Neo4jError as error:
+            raise StoreError(f"Neo4j at {self.where}: write rolled back: {error.message}") from None
+
+    def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
+        mode = WRITE_ACCESS if write else READ_ACCESS
+        try:
+            with self._driver.session(database=self._database, default_access_mode=mode) as session:
+                result = session.run(cypher, params)
+                columns = list(result.keys())
+                rows = [[_plain(v) for v in record.values()] for record in result]
+        except Neo4jError as error:
+            raise QueryError(error.message or str(error)) from None
+        return Result(columns, rows)
+
+    def close(self) -> None:
+        self._driver.close()

@@ -1,0 +1,109 @@
+"""The store interface both engines implement, and :func:`open_store` to pick one.
+
+Loading semantics live here, once, for both engines: a document is written in one
+transaction that first removes what the document contributed before (so re-loading is
+idempotent and a changed document replaces its old contributions); removing a document
+deletes its edges, the nodes only it owned, and shared nodes no edge uses any more.
+"""
+
+from __future__ import annotations
+
+import os
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pledgegraph.errors import QueryError
+from pledgegraph.graph.cypher import (
+    Statement,
+    count_edges,
+    count_nodes,
+    is_write_query,
+    orphan_cleanup,
+    remove_plan,
+    write_plan,
+)
+from pledgegraph.graph.model import EdgeType, GraphDoc, Label
+
+__all__ = ["Result", "Store", "open_store", "DEFAULT_DB"]
+
+DEFAULT_DB = "pledgegraph.db"
+
+
+@dataclass(frozen=True)
+class Result:
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class Store(ABC):
+    """A Cypher graph store holding pledgegraph's schema."""
+
+    name: str = "store"
+
+    @abstractmethod
+    def execute_plan(self, statements: list[Statement]) -> None:
+        """Run ``statements`` in one transaction: all of them or none."""
+
+    @abstractmethod
+    def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
+        """Run one statement and return its rows (values as plain Python data)."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    def write(self, graph: GraphDoc) -> None:
+        """Replace everything ``graph.doc`` contributed with ``graph`` (atomically)."""
+        self.execute_plan(write_plan(graph))
+
+    def remove(self, doc: str) -> bool:
+        """Remove a document's contributions; False when the store does not hold it."""
+        held = self.query("MATCH (p:Plan) WHERE p.doc = $doc RETURN count(p) AS n", {"doc": doc}).rows[0][0]
+        self.execute_plan(remove_plan(doc) + orphan_cleanup())
+        return bool(held)
+
+    def cleanup(self) -> None:
+        """Delete shared nodes that no document uses any more."""
+        self.execute_plan(orphan_cleanup())
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
+        """Run ``cypher``; a statement that would change the graph needs ``write=True``."""
+        if not write and is_write_query(cypher):
+            raise QueryError("this query would change the graph; pass --write (write=True) to allow it")
+        return self._run(cypher, params or {}, write)
+
+    def documents(self) -> dict[str, str]:
+        """Loaded documents and the sha256 of the bytes they were loaded from."""
+        rows = self.query("MATCH (p:Plan) RETURN p.doc AS doc, p.sha256 AS sha256 ORDER BY doc").rows
+        return {doc: sha for doc, sha in rows}
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        """Node counts per label and edge counts per type."""
+        nodes = {str(label): self.query(count_nodes(label)).rows[0][0] for label in Label}
+        edges = {str(kind): self.query(count_edges(kind)).rows[0][0] for kind in EdgeType}
+        return {"nodes": nodes, "edges": edges}
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = None) -> Store:
+    """The embedded store at ``db`` (default ./pledgegraph.db or $PLEDGEGRAPH_DB), or the
+    Neo4j server at ``neo4j`` (or $NEO4J_URI) when one is named."""
+    uri = neo4j or (os.environ.get("NEO4J_URI") if db is None else None)
+    if uri:
+        from pledgegraph.graph.neo4j import Neo4jStore
+
+        return Neo4jStore(uri, os.environ.get("NEO4J_USERNAME"), os.environ.get("NEO4J_PASSWORD"),
+                          os.environ.get("NEO4J_DATABASE"))
+    from pledgegraph.graph.embedded import EmbeddedStore
+
+    return EmbeddedStore(Path(db or os.environ.get("PLEDGEGRAPH_DB") or DEFAULT_DB))

@@ -1,0 +1,37 @@
+"""Query results as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from pledgegraph.graph.store import Result
+from pledgegraph.textfmt import render_table
+
+__all__ = ["format_result"]
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def format_result(result: Result, fmt: str = "table") -> str:
+    """``result`` rendered as ``table`` (aligned for CJK), ``json`` (a list of objects) or ``csv``."""
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(result.columns)
+        writer.writerows([[_cell(v) for v in row] for row in result.rows])
+        return out.getvalue().rstrip("\n")
+    if not result.rows:
+        return "(no rows)"
+    return render_table(result.columns, [[_cell(v) for v in row] for row in result.rows]) + f"\n({len(result.rows)} rows)"

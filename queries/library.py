@@ -1,0 +1,63 @@
+"""Named queries: one ``cypher/<name>.cypher`` file each, the same text on both stores.
+
+A file starts with ``// description`` and ``// params: a, b``. Queries whose text cannot
+order its rows portably (a UNION) are sorted here, so both stores give identical answers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from pledgegraph.errors import QueryError
+from pledgegraph.graph.store import Result, Store
+
+__all__ = ["NamedQuery", "named_queries", "run_named"]
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    params: tuple[str, ...]
+    text: str
+
+    @property
+    def sorts_in_python(self) -> bool:
+        return "UNION" in self.text.upper() and "ORDER BY" not in self.text.upper()
+
+
+def _parse(name: str, text: str) -> NamedQuery:
+    lines = text.splitlines()
+    description = lines[0].removeprefix("//").strip()
+    params_line = next((line for line in lines if line.startswith("// params:")), "// params:")
+    params = tuple(p.strip() for p in params_line.removeprefix("// params:").split(",") if p.strip())
+    return NamedQuery(name, description, params, text)
+
+
+@cache
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped with the package, by name."""
+    folder = resources.files("pledgegraph.queries").joinpath("cypher")
+    return {
+        entry.name.removesuffix(".cypher"): _parse(entry.name.removesuffix(".cypher"), entry.read_text("utf-8"))
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".cypher")
+    }
+
+
+def run_named(store: Store, name: str, params: dict[str, Any] | None = None) -> Result:
+    """Run the named query ``name`` with ``params`` (all its declared parameters required)."""
+    query = named_queries().get(name)
+    if query is None:
+        raise QueryError(f"no named query {name!r} (known: {', '.join(named_queries())})")
+    params = params or {}
+    missing = [p for p in query.params if p not in params]
+    if missing:
+        raise QueryError(f"query {name!r} needs parameter(s): {', '.join(missing)}")
+    result = store.query(query.text, {p: params[p] for p in query.params})
+    if query.sorts_in_python:
+        return Result(result.columns, sorted(result.rows, key=lambda row: [str(v) for v in row]))
+    return result

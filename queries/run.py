@@ -1,0 +1,76 @@
+"""Questions by name: find the project or body a user means, then run a named query for it.
+
+Names are matched loosely — the text may be part of a name or an alias ("银都路越江隧道" finds
+"银都路越江隧道新建工程"), and when nothing contains it the closest names are offered. When
+several different things match, :class:`Ambiguous` lists them instead of guessing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from pledgegraph.errors import QueryError
+from pledgegraph.graph.store import Result, Store
+from pledgegraph.queries.library import run_named
+
+__all__ = ["Match", "Ambiguous", "NotFound", "find", "owners", "deps", "portfolio"]
+
+_LABEL = {"project": "Project", "body": "Body"}
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    name: str
+    id: str
+
+
+class NotFound(QueryError):
+    """No project or body goes by that name."""
+
+
+class Ambiguous(QueryError):
+    """Several different projects or bodies go by that name."""
+
+    def __init__(self, text: str, candidates: list[Match]) -> None:
+        super().__init__(f"{text!r} matches {len(candidates)} {candidates[0].kind}s; be more specific")
+        self.candidates = candidates
+
+
+def _closest(store: Store, text: str, kind: str) -> list[Match]:
+    rows = store.query(f"MATCH (n:{_LABEL[kind]}) RETURN n.name AS name, n.id AS id").rows
+    names = difflib.get_close_matches(text, [name for name, _ in rows], n=5, cutoff=0.5)
+    return [Match(kind, name, node_id) for name, node_id in rows if name in names]
+
+
+def find(store: Store, text: str, kind: str) -> Match:
+    """The one project or body ``text`` names; raises NotFound or Ambiguous."""
+    rows = run_named(store, "search", {"text": text}).rows
+    matches = [Match(k, name, node_id) for k, name, node_id in rows if k == kind]
+    exact = [m for m in matches if m.name == text]
+    if len(exact) == 1 or len(matches) == 1:
+        return (exact or matches)[0]
+    if not matches:
+        close = _closest(store, text, kind)
+        if len(close) == 1:
+            return close[0]
+        if not close:
+            raise NotFound(f"no {kind} named like {text!r}")
+        matches = close
+    raise Ambiguous(text, sorted(matches, key=lambda m: (len(m.name), m.name)))
+
+
+def owners(store: Store, name: str) -> Result:
+    """Owners of the project ``name`` (lead and cooperating bodies, evidence, document)."""
+    return run_named(store, "owners", {"project": find(store, name, "project").id})
+
+
+def deps(store: Store, name: str) -> Result:
+    """What the project ``name`` depends on, transitively."""
+    return run_named(store, "dependency_chain", {"project": find(store, name, "project").id})
+
+
+def portfolio(store: Store, name: str) -> Result:
+    """The projects the body ``name`` leads or cooperates on."""
+    return run_named(store, "portfolio", {"body": find(store, name, "body").id})
