@@ -1,0 +1,89 @@
+"""Store commands through the CLI on a real LadybugDB file: load, owners, query, stats, remove."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from pledgegraph.cli import cli
+
+SAMPLES = [str(p) for p in sorted(__import__("pathlib").Path(__file__).resolve().parents[1].joinpath("samples").glob("*.txt"))]
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "graph.db"
+    result = CliRunner().invoke(cli, ["load", *SAMPLES, "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "4 loaded, 0 unchanged, 0 failed" in result.output
+    return path
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_load_again_changes_nothing(db):
+    before = json.loads(_run("stats", "--db", str(db), "--format", "json").output)
+    again = _run("load", *SAMPLES, "--db", str(db))
+    assert "0 loaded, 4 unchanged, 0 failed" in again.output
+    assert json.loads(_run("stats", "--db", str(db), "--format", "json").output) == before
+    assert before["nodes"]["Plan"] == 4
+
+
+def test_owners_shows_roles_evidence_and_documents(db):
+    result = _run("owners", "越江隧道", "--db", str(db), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert [(r["body"], r["role"]) for r in rows] == [("区建设管理委", "lead"), ("区规划资源局", "cooperate")]
+    assert all(r["document"] == "lanchuan_2024_key_tasks.txt" and "责任单位" in r["evidence"] for r in rows)
+
+
+def test_project_in_plan_and_report_has_owners_from_both(db):
+    rows = json.loads(_run("owners", "北塘河岸线贯通工程", "--db", str(db), "--format", "json").output)
+    assert {r["document"] for r in rows} == {"wangchuan_2024_work_plan.txt", "wangchuan_2024_midyear_report.txt"}
+
+
+def test_ambiguous_name_lists_candidates(db):
+    result = _run("owners", "小区", "--db", str(db))
+    assert result.exit_code == 2
+    assert "candidate" in result.stderr and "枫林苑小区" in result.stderr
+
+
+def test_unknown_name_is_a_clear_error(db):
+    result = _run("portfolio", "不存在的单位", "--db", str(db))
+    assert result.exit_code == 1 and "no body named like" in result.stderr
+
+
+def test_query_formats_and_parameters(db):
+    cypher = "MATCH (p:Plan) WHERE p.year = $year RETURN p.doc AS doc ORDER BY doc"
+    result = _run("query", cypher, "--param", "year=2024", "--format", "csv", "--db", str(db))
+    assert result.output.splitlines()[0] == "doc" and len(result.output.splitlines()) == 5
+    named = _run("query", "plan_summary", "--format", "json", "--db", str(db))
+    assert {r["issuer"] for r in json.loads(named.output)} == {"澜川区人民政府", "青岚街道", "望川街道"}
+
+
+def test_query_refuses_writes_without_flag(db):
+    result = _run("query", "MATCH (n:Project) DETACH DELETE n", "--db", str(db))
+    assert result.exit_code == 1 and "--write" in result.stderr
+    assert json.loads(_run("stats", "--db", str(db), "--format", "json").output)["nodes"]["Project"] > 0
+
+
+def test_remove_and_schema(db):
+    assert _run("remove", "qinglan_2024_work_plan.txt", "--db", str(db)).exit_code == 0
+    stats = json.loads(_run("stats", "--db", str(db), "--format", "json").output)
+    assert stats["nodes"]["Plan"] == 3
+    again = _run("remove", "qinglan_2024_work_plan.txt", "--db", str(db))
+    assert again.exit_code == 1 and "not in the store" in again.stderr
+    schema = _run("schema").output
+    assert "RESPONSIBLE_FOR" in schema and "Body→Project" in schema
+
+
+def test_a_broken_file_fails_alone(tmp_path):
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    result = _run("load", str(bad), SAMPLES[0], "--db", str(tmp_path / "g.db"))
+    assert result.exit_code == 1
+    assert "1 loaded, 0 unchanged, 1 failed" in result.output
+    assert "broken.txt" in result.stderr
