@@ -16,18 +16,38 @@ from pledgegraph.graph.store import Result, Store
 
 __all__ = ["EmbeddedStore"]
 
-_DATABASES: dict[str, ladybug.Database] = {}
+# One Database per path per process, shared by the stores open on it and released with the
+# last of them: each Database reserves address space, so a cache that never shrinks would run
+# out after a few dozen paths.
+_DATABASES: dict[str, tuple[ladybug.Database, int]] = {}
+# A plan graph is small; 64 GiB of addressable database is far beyond any city's plans and
+# keeps the reservation modest (the default is 8 TiB per database).
+MAX_DB_SIZE = 1 << 36
 
 
-def _database(path: Path) -> ladybug.Database:
+def _acquire(path: Path) -> ladybug.Database:
     key = str(path.resolve())
-    if key not in _DATABASES:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            _DATABASES[key] = ladybug.Database(key)
-        except RuntimeError as error:
-            raise StoreError(f"{path}: cannot open the LadybugDB database ({error})") from None
-    return _DATABASES[key]
+    if key in _DATABASES:
+        database, users = _DATABASES[key]
+        _DATABASES[key] = (database, users + 1)
+        return database
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        database = ladybug.Database(key, max_db_size=MAX_DB_SIZE)
+    except RuntimeError as error:
+        raise StoreError(f"{path}: cannot open the LadybugDB database ({error})") from None
+    _DATABASES[key] = (database, 1)
+    return database
+
+
+def _release(path: Path) -> None:
+    key = str(path.resolve())
+    database, users = _DATABASES[key]
+    if users > 1:
+        _DATABASES[key] = (database, users - 1)
+    else:
+        del _DATABASES[key]
+        database.close()
 
 
 def _plain(value: Any) -> Any:
@@ -44,7 +64,8 @@ class EmbeddedStore(Store):
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._connection = ladybug.Connection(_database(path))
+        self._connection = ladybug.Connection(_acquire(path))
+        self._closed = False
         for statement in ladybug_schema():
             self._connection.execute(statement)
 
@@ -73,4 +94,7 @@ class EmbeddedStore(Store):
         return Result(columns, rows)
 
     def close(self) -> None:
-        self._connection.close()
+        if not self._closed:
+            self._connection.close()
+            _release(self.path)
+            self._closed = True
