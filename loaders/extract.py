@@ -92,6 +92,17 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (between 。;！？ or line breaks) around ``[start, end)``."""
+    left = start
+    while left > 0 and text[left - 1] not in "。;；!！?？\n":
+        left -= 1
+    right = end
+    while right < len(text) and text[right] not in "。;；!！?？\n":
+        right += 1
+    return left, min(len(text), right + 1)
+
+
 def _stable_id(document: Document, text: str, ordinal: int) -> str:
     digest = hashlib.sha1(f"{document.name}\x1f{ordinal}\x1f{text}".encode()).hexdigest()
     return digest[:16]
@@ -169,7 +180,8 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
         owners = commitment_owners(scopes, ctx.issuer.name, task_text[:80])
         projects = _within(ctx.projects, ctx.project_starts, start, end)
         for mention in projects:
-            mention_owners[mention] = owners_at(mention.start, scopes, ctx.issuer.name, task_text[:80])
+            sentence = text[slice(*_sentence(text, mention.start, mention.end))].strip()
+            mention_owners[mention] = owners_at(mention.start, scopes, ctx.issuer.name, sentence)
             mention_status[mention] = clause_status(text[slice(*_clause(text, mention.start, mention.end))],
                                                     reporting)
         targets = [_target(t, ctx) for t in _within(ctx.targets, ctx.target_starts, start, end)]
