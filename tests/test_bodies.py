@@ -21,6 +21,15 @@ def _names(text: str) -> list[str]:
         ("组建少数民族“同心圆”志愿服务团队。", ["“同心圆”志愿服务团队"]),
         ("巩固党工委理论中心组学习实效。", ["党工委理论中心组"]),
         ("依法接受区人大及其常委会监督,主动接受区政协民主监督。", ["区人大", "区政协"]),
+        ("由区委宣传部牵头,区委组织部配合。", ["区委宣传部", "区委组织部"]),
+        ("依托区总工会、团区委等群团组织。", ["区总工会", "团区委"]),
+        ("协调区税务局做好服务。", ["区税务局"]),  # 协调 is a verb, not a district
+        ("与同济大学签订合作协议。", ["同济大学"]),
+        ("完善全球服务商理事会运作机制。", ["全球服务商理事会"]),
+        ("发挥街道上海戏剧学院等公共资源作用。", ["上海戏剧学院"]),
+        ("纽带作用总工会聚焦职工人群。", ["总工会"]),
+        ("区数据局建设城市运行中心。", ["区数据局"]),
+        ("配合区绿化市容局完成整治。", ["区绿化市容局"]),
     ],
 )
 def test_bodies_found(text, expected):
@@ -36,6 +45,13 @@ def test_bodies_found(text, expected):
         "新建静安实验小学明德校区。",  # a school being built is a project
         "引进跨国公司地区总部。",  # a category of company
         "打造社区党群服务中心。",  # a facility
+        "芦恒路卫生分中心取得立项批复。",  # a health facility being built
+        "加强医联体建设,夯实家庭医生签约。",  # the network being built
+        "延续大学路浓郁人文气息。",  # a road named after a university
+        "开展民办中小学特色学校创建。",  # a category of schools
+        "以名师工作室为抓手。",  # a category of workshops
+        "推进市北高新民营总部集聚区建设。",  # 总部 is headquarters
+        "完成市级标准化林长办公室创建。",  # a title pursued; 市级 is a level
     ],
 )
 def test_not_bodies(text):
@@ -50,6 +66,7 @@ def test_responsibility_list_items_are_bodies_in_order():
 def test_split_body_list():
     assert split_body_list("区发改委、区商务委,各街镇等") == ["区发改委", "区商务委", "各街镇"]
     assert split_body_list("区民政局和区卫生健康委") == ["区民政局", "区卫生健康委"]
+    assert split_body_list("区教育局(区体育局)、各街道等相关单位") == ["区教育局", "区体育局", "各街道"]
 
 
 @pytest.mark.parametrize(
@@ -59,6 +76,7 @@ def test_split_body_list():
         ("街道办事处", "subdistrict_gov"), ("区发展改革委", "department"), ("锦江实业公司", "state_enterprise"),
         ("区住房集团", "state_enterprise"), ("上海戏剧学院", "school"), ("仁济医院", "hospital"),
         ("总工会", "social_org"), ("区人大", "people_congress"), ("各街道", "subdistrict_gov"),
+        ("街道纪工委", "party_org"), ("中铁置业(文旅)集团", "state_enterprise"), ("张江集团", "enterprise"),
     ],
 )
 def test_kinds(name, kind):
