@@ -211,7 +211,62 @@ def remove(store: Store, doc: str) -> None:
     click.echo(f"removed {doc}")
 
 
+def _focus_id(store: Store, name: str) -> str:
+    """A theme by its canonical name, else the one project, else the one body of that name."""
+    from pledgegraph.loaders.record import THEMES
+
+    if name in THEMES:
+        return f"theme:{name}"
+    try:
+        return lookups.find(store, name, "project").id
+    except lookups.NotFound:
+        return lookups.find(store, name, "body").id
+
+
+@click.command()
+@click.option("--focus", metavar="NAME", help="Centre on a project, body or theme (e.g. economy).")
+@click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True, help="Steps around the focus.")
+@click.option("--theme", help="Only commitments under this theme (and what they touch).")
+@click.option("--district", help="Only what plans of this district contributed.")
+@click.option("--status", type=click.Choice(["planned", "in_progress", "completed"]), help="Only this status.")
+@click.option("--max-nodes", type=click.IntRange(1), default=500, show_default=True,
+              help="Cap; the page says how many nodes it left out.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("pledgegraph.html"),
+              show_default=True, help="Where to write the HTML page.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
+@_with_store
+def viz(store: Store, focus: str | None, depth: int, theme: str | None, district: str | None,
+        status: str | None, max_nodes: int, output: Path, open_browser: bool) -> None:
+    """Draw the stored graph as one interactive HTML page that works offline.
+
+    Colours and shapes tell the kinds of node apart (see the legend); red solid edges are
+    lead responsibility, orange dashed ones cooperation. Click a node for its details and
+    the evidence it came from; type a name in the search box to find it.
+
+    \b
+    Examples:
+      pledgegraph viz --open
+      pledgegraph viz --focus 越江隧道 --depth 2 -o tunnel.html
+      pledgegraph viz --theme social_welfare --status completed
+    """
+    from pledgegraph.viz.html import render_html
+    from pledgegraph.viz.subgraph import read_graph, select_view
+
+    graph = read_graph(store)
+    focus_id = _focus_id(store, focus) if focus else None
+    view = select_view(graph, focus_id, depth, theme, district, status, max_nodes)
+    page = render_html(view, title=f"pledgegraph — {view.note}")
+    partial = output.with_name(output.name + ".part")
+    partial.write_text(page, encoding="utf-8")
+    partial.replace(output)
+    click.echo(f"wrote {output} ({view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges; {view.note})")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())
+
+
 def register(group: click.Group) -> None:
     """Add the store commands to the CLI group."""
-    for command in (load, query, owners, deps, portfolio, stats, schema, remove):
+    for command in (load, query, owners, deps, portfolio, stats, schema, remove, viz):
         group.add_command(command)

@@ -1,1 +1,1 @@
-"""pledgegraph.viz (see issue backlog)."""
+"""Interactive, self-contained, offline graph views (pyvis + an inlined vis-network)."""

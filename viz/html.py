@@ -1,0 +1,116 @@
+"""A view as one self-contained HTML page: pyvis builds the network, the page inlines everything.
+
+pyvis's own page (even in its "in_line" mode) pulls bootstrap and tom-select from a CDN, and
+government intranets have no internet; so pyvis assembles nodes, edges and options, and our
+template inlines vis-network's script and stylesheet from the pyvis package. The page's
+Content-Security-Policy forbids any network request.
+
+Document text reaches the page only as JSON inside a script, with ``<``, ``>`` and ``&``
+escaped so no name can close the script; the page's own code sets it with ``textContent``,
+and vis-network shows string tooltips as text. A name like ``<img src=x onerror=…>`` is shown,
+never run.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from importlib import resources
+from pathlib import Path
+
+import networkx as nx
+import pyvis
+from pledgegraph.viz.style import LEGEND_EDGES, LEGEND_NODES, NODE_STYLE, edge_style
+from pledgegraph.viz.subgraph import View
+from pyvis.network import Network
+
+__all__ = ["render_html", "script_json"]
+
+_LABEL_MAX = 14
+_DETAIL_FIELDS = ("name", "kind", "status", "theme", "deadline", "section", "metric", "comparator", "value",
+                  "unit", "aliases", "jurisdiction", "district", "year", "doc_type", "doc", "evidence", "text")
+_VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+
+
+def script_json(value: object) -> str:
+    """JSON safe to place inside a <script> element (no "</script>", no "<!--", no U+2028)."""
+    text = json.dumps(value, ensure_ascii=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text
+
+
+def _short(name: str) -> str:
+    return name if len(name) <= _LABEL_MAX else name[: _LABEL_MAX - 1] + "…"
+
+
+def _positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions computed once here, so the page opens already laid out (no physics to settle)."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph(graph.to_undirected())
+    layout = nx.spring_layout(simple, seed=7, iterations=60, k=1.2 / max(1, simple.number_of_nodes()) ** 0.5)
+    scale = 120 * max(1.0, graph.number_of_nodes() ** 0.5)
+    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in layout.items()}
+
+
+def _details(node_id: str, attrs: dict) -> dict:
+    fields = [("type", attrs["label"])]
+    fields += [(key, str(attrs[key])) for key in _DETAIL_FIELDS if attrs.get(key) not in (None, "")]
+    if attrs.get("span_start") is not None:
+        fields.append(("span", f"{attrs['span_start']}–{attrs['span_end']}"))
+    fields.append(("id", node_id))
+    return {"title": f"{attrs['label']}: {attrs.get('name') or node_id}", "fields": fields}
+
+
+def _network(view: View) -> tuple[Network, dict]:
+    net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
+    positions = _positions(view.graph)
+    details = {}
+    for node_id, attrs in view.graph.nodes(data=True):
+        style = NODE_STYLE[attrs["label"]]
+        name = str(attrs.get("name") or node_id)
+        x, y = positions[node_id]
+        tooltip = f"{attrs['label']}: {name}" + (f"\n{attrs['evidence'][:160]}" if attrs.get("evidence") else "")
+        net.add_node(node_id, label=_short(name), title=tooltip, color=style["color"], shape=style["shape"],
+                     size=style["size"], x=x, y=y, physics=False, kind=attrs["label"], fullName=name)
+        details[node_id] = _details(node_id, attrs)
+    for source, target, attrs in view.graph.edges(data=True):
+        style = edge_style(attrs["type"], attrs.get("role") or None)
+        title = f"{attrs['type']} {attrs.get('role') or ''}\n{attrs.get('doc') or ''}\n{(attrs.get('evidence') or '')[:160]}"
+        net.add_edge(source, target, color=style["color"], width=style["width"], dashes=style["dashes"], title=title)
+    return net, details
+
+
+_OPTIONS = {
+    "physics": {"enabled": False},
+    "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": True},
+    "nodes": {"font": {"size": 14, "face": "Noto Sans CJK SC, sans-serif"}},
+    "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}}, "smooth": False},
+}
+
+
+def render_html(view: View, title: str = "pledgegraph") -> str:
+    """The view as one HTML page that needs nothing but a browser."""
+    net, details = _network(view)
+    data = {
+        "nodes": net.nodes,
+        "edges": net.edges,
+        "options": _OPTIONS,
+        "details": details,
+        "focus": view.focus,
+        "legend": {"nodes": LEGEND_NODES, "edges": LEGEND_EDGES},
+    }
+    page = resources.files("pledgegraph.viz").joinpath("template.html").read_text(encoding="utf-8")
+    replacements = {
+        "@@TITLE@@": html.escape(title),
+        "@@NOTE@@": html.escape(f"{view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges — {view.note}"),
+        "@@NOTE_CLASS@@": "truncated" if view.truncated else "",
+        "@@VIS_CSS@@": (_VIS / "vis-network.css").read_text(encoding="utf-8"),
+        "@@DATA@@": script_json(data),
+    }
+    for marker, value in replacements.items():
+        page = page.replace(marker, value)
+    # The library goes in last, so nothing inside it is ever taken for a marker.
+    return page.replace("@@VIS_JS@@", (_VIS / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
