@@ -1,0 +1,81 @@
+"""View selection (focus, filters, cap), script-safe JSON, and the viz command."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pledgegraph.cli import cli
+from pledgegraph.graph.store import open_store
+from pledgegraph.pipeline import load_paths
+from pledgegraph.viz.html import script_json
+from pledgegraph.viz.subgraph import read_graph, select_view
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("viz") / "graph.db"
+    with open_store(path) as store:
+        load_paths(store, [SAMPLES])
+    return path
+
+
+@pytest.fixture(scope="module")
+def graph(db):
+    with open_store(db) as store:
+        return read_graph(store)
+
+
+def _labels(view) -> set[str]:
+    return {d["label"] for _, d in view.graph.nodes(data=True)}
+
+
+def test_script_json_cannot_close_the_script():
+    text = script_json({"name": "</script><script>alert(1)</script>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script>&\u2028"
+
+
+def test_whole_graph_without_cap(graph):
+    view = select_view(graph, max_nodes=10_000)
+    assert view.graph.number_of_nodes() == graph.number_of_nodes() and not view.truncated
+
+
+def test_cap_keeps_the_best_connected_and_says_so(graph):
+    view = select_view(graph, max_nodes=10)
+    assert view.graph.number_of_nodes() == 10 and view.truncated
+    assert f"showing 10 of {graph.number_of_nodes()} nodes" in view.note
+
+
+def test_focus_depth_one_is_the_neighbourhood(graph):
+    project = next(n for n, d in graph.nodes(data=True) if d.get("name") == "澜江路越江隧道")
+    view = select_view(graph, focus=project, depth=1)
+    assert set(view.graph.nodes) == {project} | set(graph.successors(project)) | set(graph.predecessors(project))
+    assert "1 step(s) around 澜江路越江隧道" in view.note
+
+
+def test_filters(graph):
+    completed = select_view(graph, status="completed")
+    statuses = {d.get("status") for _, d in completed.graph.nodes(data=True) if d["label"] == "Project"}
+    assert "completed" in statuses
+    welfare = select_view(graph, theme="social_welfare")
+    themes = {d.get("theme") for _, d in welfare.graph.nodes(data=True) if d["label"] == "Commitment"}
+    assert themes == {"social_welfare"}
+    district = select_view(graph, district="澜川区")
+    assert "Plan" in _labels(district) and district.graph.number_of_nodes() > 0
+    assert select_view(graph, district="不存在区").graph.number_of_nodes() == 0
+
+
+def test_viz_command_writes_one_page(db, tmp_path):
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(cli, ["viz", "--db", str(db), "--focus", "越江隧道", "--depth", "1", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "1 step(s) around 澜江路越江隧道" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert "vis.Network" in page and "Content-Security-Policy" in page
+    assert "<script src=" not in page and "<link" not in page

@@ -1,0 +1,121 @@
+"""The HTML views in a real headless Chromium: offline, complete, searchable, and safe.
+
+The plan below carries script and onerror payloads in its names and text; they must show as
+text and never run (the global flag they would set stays unset).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pledgegraph.graph.store import open_store
+from pledgegraph.pipeline import load_paths
+from pledgegraph.viz.html import render_html
+from pledgegraph.viz.subgraph import read_graph, select_view
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+HOSTILE = """恶意街道2024年工作计划
+一、城市建设
+1.推进《<img src=x onerror=window.__pwned=2>》建设,配合区住房集团推进“O'B\\"}{”小区改造。
+2.实施《<script>window.__pwned=1</script>》计划,建成“</script><b>x”广场。
+"""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the browser tests: Debian's chromium is not installed")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("viz")
+    (folder / "plans").mkdir()
+    for sample in SAMPLES.glob("*.txt"):
+        shutil.copy(sample, folder / "plans" / sample.name)
+    (folder / "plans" / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    with open_store(folder / "graph.db") as store:
+        report = load_paths(store, [folder / "plans"])
+        assert not report.failed
+        graph = read_graph(store)
+    out = {}
+    for name, view in {"all": select_view(graph), "capped": select_view(graph, max_nodes=20)}.items():
+        out[name] = folder / f"{name}.html"
+        out[name].write_text(render_html(view, title=f"<b>{name}</b>"), encoding="utf-8")
+    out["count"] = select_view(graph).graph.number_of_nodes()
+    return out
+
+
+@pytest.fixture()
+def browser_page(chromium):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        page = context.new_page()
+        page.events = {"console": [], "errors": [], "requests": []}
+        page.on("console", lambda m: page.events["console"].append((m.type, m.text)))
+        page.on("pageerror", lambda e: page.events["errors"].append(str(e)))
+        page.on("request", lambda r: page.events["requests"].append(r.url))
+        yield page
+        browser.close()
+
+
+def _open(page, path: Path) -> None:
+    page.goto(path.as_uri())
+    page.wait_for_function("() => window.pledgegraph !== undefined")
+
+
+def test_page_loads_offline_without_errors(browser_page, pages):
+    _open(browser_page, pages["all"])
+    assert browser_page.events["errors"] == []
+    assert [m for m in browser_page.events["console"] if m[0] == "error"] == []
+    assert browser_page.events["requests"] and all(url.startswith("file://") for url in browser_page.events["requests"])
+
+
+def test_network_holds_the_expected_nodes(browser_page, pages):
+    _open(browser_page, pages["all"])
+    names = browser_page.evaluate("() => window.pledgegraph.nodes.get().map(n => n.fullName)")
+    assert len(names) == pages["count"]
+    assert {"澜江路越江隧道", "区建设管理委", "望川湾数字产业园"} <= set(names)
+
+
+def test_capped_view_says_it_truncated(browser_page, pages):
+    _open(browser_page, pages["capped"])
+    assert browser_page.evaluate("() => window.pledgegraph.nodes.length") == 20
+    note = browser_page.locator("#note")
+    assert "showing 20 of" in note.inner_text() and "truncated" in (note.get_attribute("class") or "")
+
+
+def test_search_focuses_the_project_and_shows_its_evidence(browser_page, pages):
+    _open(browser_page, pages["all"])
+    browser_page.fill("#search-input", "澜江路越江隧道")
+    browser_page.press("#search-input", "Enter")
+    focused = browser_page.evaluate("() => window.pledgegraph.focused")
+    assert focused.startswith("project:") and focused.endswith("澜江路越江隧道")
+    assert browser_page.evaluate("() => window.pledgegraph.network.getSelectedNodes()") == [focused]
+    assert browser_page.locator("#details-title").inner_text() == "Project: 澜江路越江隧道"
+    assert "越江隧道" in browser_page.locator("#details").inner_text()
+
+
+def test_payloads_in_plan_text_never_run(browser_page, pages):
+    _open(browser_page, pages["all"])
+    for text in ("<img src=x", "<script>window.__pwned=1"):
+        browser_page.fill("#search-input", text)
+        browser_page.press("#search-input", "Enter")
+        assert text in browser_page.locator("#details").inner_text()
+    browser_page.wait_for_timeout(300)
+    assert browser_page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert browser_page.locator("h1").inner_text() == "<b>all</b>"
+    assert browser_page.locator("#details img, #details script, #details b").count() == 0
+    assert browser_page.events["errors"] == []
