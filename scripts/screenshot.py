@@ -15,7 +15,6 @@ import tempfile
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-
 from pledgegraph.graph.store import open_store
 from pledgegraph.pipeline import load_paths
 from pledgegraph.queries.run import find

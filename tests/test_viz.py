@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from pledgegraph.cli import cli
 from pledgegraph.graph.store import open_store
 from pledgegraph.pipeline import load_paths

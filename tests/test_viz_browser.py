@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from pledgegraph.graph.store import open_store
 from pledgegraph.pipeline import load_paths
 from pledgegraph.viz.html import render_html
