@@ -197,12 +197,12 @@ def _generic() -> frozenset[str]:
     return frozenset(w for line in words("body_generic") for w in line.split())
 
 
-def _with_parent_organ(text: str, start: int, suffix_start: int, organs: list[BodyMention]) -> int:
+def _with_parent_organ(text: str, start: int, suffix_start: int, organ_at_end: dict[int, BodyMention]) -> int:
     """党工委+理论中心组: a unit named after its parent organ starts where the organ starts."""
-    for organ in organs:
-        gap = text[organ.end:suffix_start]
-        if organ.end == start and 0 < len(gap) <= 4 and not re.match(r"[省市区县镇]", gap):
-            return organ.start
+    organ = organ_at_end.get(start)
+    gap = text[start:suffix_start]
+    if organ is not None and 0 < len(gap) <= 4 and not re.match(r"[省市区县镇]", gap):
+        return organ.start
     return start
 
 
@@ -240,6 +240,7 @@ def _inner_prefix(text: str, start: int, end: int) -> int:
 def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
     out = []
     organ_ends = frozenset(m.end for m in organs)
+    organ_at_end = {m.end: m for m in organs}
     for match in _suffix_pattern().finditer(text):
         suffix, end = match.group(), match.end()
         if text[end:end + 1] in _NOT_AFTER.get(suffix[-1], ""):
@@ -249,7 +250,7 @@ def _suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
         start = _left_edge(text, match.start(), organ_ends)
         while start < match.start() and text[start] in "和及与各个家所处项":
             start += 1
-        start = _with_parent_organ(text, start, match.start(), organs)
+        start = _with_parent_organ(text, start, match.start(), organ_at_end)
         row = next(r for r in _suffix_rows() if r[0] == suffix)
         if row[2] and not _ADMIN_PREFIX.match(text[start:end]):
             start = _admin_start(text, start)

@@ -132,9 +132,22 @@ def _theme_of(leaf: Section, theme_starts: list[int], themes_by_start: dict[int,
     return themes_by_start[theme_starts[index]] if index >= 0 else None
 
 
-def _task_sections(root: Section) -> list[Section]:
+def _paragraph_sections(text: str) -> list[Section]:
+    """A plan without outline numbering: each paragraph is a task."""
+    sections, cursor = [], 0
+    for paragraph in text.split("\n"):
+        line = paragraph.strip()
+        heading_like = len(line) <= 40 and not any(mark in line for mark in "。,，;；")
+        if len(line) >= 8 and not heading_like:  # titles and headings are no tasks
+            heading = line.split("。", 1)[0][:60]
+            sections.append(Section("", "paragraph", 1, heading, cursor, cursor + len(paragraph), cursor, ()))
+        cursor += len(paragraph) + 1
+    return sections
+
+
+def _task_sections(root: Section, text: str) -> list[Section]:
     tasks = [leaf for leaf in leaves(root) if leaf is not root]
-    return tasks or [root]
+    return tasks or _paragraph_sections(text)
 
 
 def _task_scopes(tasks: list[Section], root: Section, ctx: _Context) -> list[list[Scope]]:
@@ -144,7 +157,7 @@ def _task_scopes(tasks: list[Section], root: Section, ctx: _Context) -> list[lis
     for leaf in tasks:
         bodies = _within(ctx.bodies, ctx.body_starts, leaf.start, leaf.end)
         scopes.append(find_scopes(ctx.normalized.text[leaf.start:leaf.end], leaf.start, bodies, ctx.issuer.name))
-    parents = [section_path(root, leaf)[:-1] if leaf is not root else () for leaf in tasks]
+    parents = [section_path(root, leaf)[:-1] if leaf.style != "paragraph" else () for leaf in tasks]
     carried: Scope | None = None
     for index in range(len(tasks) - 1, -1, -1):
         explicit = [s for s in scopes[index] if s.issuer_role is None]
@@ -165,7 +178,7 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
     commitments: list[Commitment] = []
     mention_owners: dict[ProjectMention, list[Owner]] = {}
     mention_status: dict[ProjectMention, str] = {}
-    tasks = _task_sections(root)
+    tasks = _task_sections(root, ctx.normalized.text)
     scopes_by_task = _task_scopes(tasks, root, ctx)
     for ordinal, leaf in enumerate(tasks):
         start, end = leaf.start, leaf.end
@@ -174,7 +187,7 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
         task_text = text[start:end]
         if not task_text.strip():
             continue
-        path = section_path(root, leaf) if leaf is not root else ()
+        path = section_path(root, leaf) if leaf.style != "paragraph" else (leaf.heading,)
         reporting = is_report_section(ctx.doc_type, path)
         scopes = scopes_by_task[ordinal]
         owners = commitment_owners(scopes, ctx.issuer.name, task_text[:80])
