@@ -7,10 +7,10 @@ in messages: errors name the server by its host and port alone.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, neo4j_schema
@@ -22,6 +22,16 @@ __all__ = ["Neo4jStore"]
 def _where(uri: str) -> str:
     parts = urlsplit(uri)
     return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}"
+
+
+def _split_credentials(uri: str) -> tuple[str, tuple[str, str] | None]:
+    """bolt://user:pw@host:7687 → (bolt://host:7687, (user, pw)): the driver never sees them."""
+    parts = urlsplit(uri)
+    if parts.username is None:
+        return uri, None
+    netloc = parts.hostname + (f":{parts.port}" if parts.port else "")
+    bare = urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+    return bare, (unquote(parts.username), unquote(parts.password or ""))
 
 
 def _plain(value: Any) -> Any:
@@ -44,11 +54,13 @@ class Neo4jStore(Store):
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None) -> None:
         self.where = _where(uri)
-        auth = (user, password or "") if user else None
+        uri, from_uri = _split_credentials(uri)
+        auth = (user, password or "") if user else from_uri
         try:
             self._driver = GraphDatabase.driver(uri, auth=auth)
             self._driver.verify_connectivity()
-        except (ServiceUnavailable, Neo4jError, ValueError, OSError) as error:
+        except (DriverError, Neo4jError, ValueError, OSError) as error:
+            # Only the error's type: driver messages can quote the URI or the user name.
             raise StoreError(f"cannot reach Neo4j at {self.where}: {type(error).__name__}") from None
         self._database = database or None
         self.execute_plan([(statement, {}) for statement in neo4j_schema()], schema=True)

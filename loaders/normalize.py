@@ -1,39 +1,83 @@
 """The analysed text: furniture cut, widths folded, broken lines joined — spans kept.
 
 Every analysed character remembers the offset of the original character it came from
-(``origin``), so whatever later stages find can be reported as a span of the file the user
-loaded. The transformations:
+(``origin``), so whatever later stages find is reported as a span of the loaded file:
 
-* web-page furniture before the title and after the body (metadata lines, feedback forms)
-  is left out, judged by the vocabulary in ``data/furniture_*.txt``;
+* web-page furniture before the title and after the body is left out, judged by shape
+  (key:value fields, form fields ending in ``:*``, lines without Chinese, breadcrumbs) and
+  by the vocabulary in ``data/furniture_*.txt``;
 * full-width ASCII forms fold to ASCII one for one; zero-width and format characters go;
-* line breaks inside a phrase are removed — everywhere when a document is visibly
-  hard-wrapped mid-phrase, otherwise only where the next line plainly continues the last;
-* a whole document on one line is broken at its spaces so its outline can be segmented.
+  spaces go unless they separate two Latin words; a tab or a run of spaces inside a line
+  (two table cells) becomes one tab;
+* line breaks inside a phrase are removed — where the next line plainly continues the last,
+  and in a document visibly wrapped mid-phrase wherever a line ends without punctuation;
+* a document flattened onto one line is broken at its spaces and before outline markers.
+
+Lines are joined by one ``\n``, which maps to the origin of the character after it; a span's
+trailing breaks are ignored, so a span never reaches into text it does not contain.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from array import array
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 
 from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["NormalizedText", "normalize"]
 
-_SENTENCE_END = "。！？；;!?:："
-_CONTINUES_NEXT = "、,，(（“‘《"
-_CONTINUES_PREVIOUS = ",，、。;；:：)）”’》.%"
-_ONE_LINE_MIN = 1500  # a line this long with inline markers is a flattened document
-_FRAGMENT_MAX = 12  # lines shorter than this without end punctuation are wrap fragments
-_BROKEN_RATIO = 0.12
-_MIN_FRAGMENTS = 5  # a handful of short lines in a short text are headings, not wrap damage
-_TITLE_MAX = 40
-_CELL = "\t"  # table cells flattened onto one line stay apart
+_SENTENCE_END = "。!?;:…"
+_CLOSERS = "”’\"'"
+_CONTINUES_NEXT = "、,(“‘《【"  # a line ending in one of these is unfinished
+_CONTINUES_PREVIOUS = ",、。;:)”’》】%!?."  # a line starting with one of these continues the last
+_HEADING_MAX = 40  # a marker line this short without 。 is a heading, never glued to its text
+_LEAD_MAX = 24  # a one-sentence line this short ending in 。 is an unnumbered sub-heading
+_BARE_HEADING_MAX = 20  # an unpunctuated line this short between paragraphs is a heading
+_WRAPPED_MIN = 5  # a handful of broken lines in a short text are headings, not wrap damage
+_WRAPPED_RATIO = 0.12
+_FULL_MIN = 24  # columns: shorter lines say nothing about a page width
+_FULL_SLACK = 2  # columns a full line may fall short of the margin (a wide char did not fit)
+_FULL_SHARE = 0.5
 _HEAD_LINES = 12  # metadata lines may sit just below the title, never deep in the body
+_FLAT_MIN = 800  # a line this long with markers after its spaces is a flattened document
+_FURNITURE_LINE_MAX = 80
+
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
+_GAP = re.compile(r"[ \x00]+")
+# Anything outside these ranges may need folding or removal (full-width forms, odd spaces,
+# invisibles); a line without such a character is taken as it is, skipping str.translate.
+_FOLDABLE = re.compile(r"[^\n\u0020-\u007e\u00a1-\u00ac\u00ae-\u05ff\u0700-\u070e\u0710-\u180d\u180f-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u2fff\u3001-\ufdff\ufe10-\ufefe\uff5f-\ufff8]")
+_CELL = "\t"
+_SPACES = (" ", "\u3000", "\u00a0", "\t")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_KEY = re.compile(r"(?:^|\s)【?[\u4e00-\u9fff]{2,6}[:]")
+_KEY_VALUE = re.compile(r"^【?[\u4e00-\u9fff]{2,6}[:]\s*([^\u4e00-\u9fff]*)$")
+_FORM_FIELD = re.compile(r"[:]\s*\*\s*$")
+_SEPARATOR = re.compile(r"[-—–|*_=#~·•.>\s]+$")  # a rule or a stray symbol on a line of its own
+_TAIL_JUNK = " \t\r\n\u3000|*_=#~"
+# Zero-width first: at a sentence end a "(" must be tried as a marker before as a bracket.
+_FLAT_EVENT = re.compile(r"(?<=[。;!?])(?=[(\d一二三四五六七八九十①-⑳])|[“《(【]|[”》)】]|。|[ \x00]+")
+_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}:\S")  # 牵头单位:… 完成时限:… — one field per line
+_OPENERS = frozenset("“《(【")
+_CLOSING_BRACKETS = frozenset("”》)】")
+_FLAT_CUE = re.compile(r"(?:[ \u3000]|[。;；!！?？])[(（]?[一二三四五六七八九十]{1,3}[、)）]")
+
+
+def _fold_table() -> dict[int, str]:
+    """One character in, one out: widths folded, spaces unified, invisibles marked NUL."""
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table.update(dict.fromkeys([0x3000, 0xA0, 0x09, 0x202F, 0x205F, *range(0x2000, 0x200B)], " "))
+    invisible = [0x00, 0xAD, 0x61C, 0x6DD, 0x70F, 0x180E, 0xFEFF, *range(0x600, 0x606), *range(0x200B, 0x2010),
+                 *range(0x202A, 0x202F), *range(0x2060, 0x2070), *range(0xFE00, 0xFE10), *range(0xFFF9, 0xFFFC),
+                 *range(0x01, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]
+    table.update(dict.fromkeys(invisible, "\x00"))
+    return table
+
+
+_FOLD = _fold_table()
 
 
 @dataclass(frozen=True)
@@ -41,191 +85,316 @@ class NormalizedText:
     """The analysed text and, per character, its offset in the original (+ end sentinel)."""
 
     text: str
-    origin: array
-    body_start: int
+    origin: array  # len(text) + 1 offsets into the original, non-decreasing
+    body_start: int  # the original range judged to be the document (furniture excluded)
     body_end: int
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """The original span of the analysed span ``[start, end)``."""
+        """The original span of the analysed span ``[start, end)`` (an empty span stays empty)."""
         start = max(0, min(start, len(self.text)))
         end = max(start, min(end, len(self.text)))
+        while end > start and self.text[end - 1] == "\n":  # a break maps to the next line's start
+            end -= 1
         if end == start:
             return self.origin[start], self.origin[start]
         return self.origin[start], self.origin[end - 1] + 1
 
 
-def _fold(ch: str) -> str:
-    """One character in, at most one out: full-width ASCII to ASCII, format characters to ''."""
-    code = ord(ch)
-    if 0xFF01 <= code <= 0xFF5E:
-        return chr(code - 0xFEE0)
-    if ch == "\u3000" or ch == "\t" or ch == "\xa0":
-        return " "
-    if unicodedata.category(ch) in ("Cf", "Cc") and ch != "\n":
-        return ""
-    return ch
-
-
-def _is_cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff" or ch in "。，、；：？！“”‘’《》（）【】"
-
-
 @dataclass
 class _Line:
-    chars: list[str]
+    text: str
     origins: list[int]
     blank_before: bool = False
-
-    @property
-    def text(self) -> str:
-        return "".join(self.chars)
-
-
-def _fold_line(original: str, start: int, end: int) -> _Line:
-    """Fold one original line; spaces next to CJK vanish, other runs of spaces become one.
-
-    In a flattened document (one very long line) spaces are the only trace of the line
-    breaks, so there every run of spaces is kept as one space for the caller to split on.
-    """
-    keep_spaces = end - start >= _ONE_LINE_MIN
-    chars, origins = [], []
-    for index in range(start, end):
-        raw = original[index]
-        folded = _fold(raw)
-        if not folded:
-            continue
-        if folded == " " and chars and (raw == "\t" or original[index + 1:index + 2] in (" ", "\u3000", "\t")):
-            # A tab or a run of spaces separates table cells: keep one separator.
-            if chars[-1] != _CELL:
-                chars.append(_CELL)
-                origins.append(index)
-            continue
-        if folded == " ":
-            if not chars or chars[-1] in (" ", _CELL):
-                continue
-        elif not keep_spaces and chars and chars[-1] == " " and (_is_cjk(folded) or _is_cjk(chars[-2] if len(chars) > 1 else "")):
-            chars.pop()
-            origins.pop()
-        chars.append(folded)
-        origins.append(index)
-    while chars and chars[-1] in (" ", _CELL):
-        chars.pop()
-        origins.pop()
-    return _Line(chars, origins)
+    alone: bool = False  # stands on its own line: never glued to the next one by wrap repair
+    full: bool = False  # as wide as the page: broken at the margin, not by the author
+    marker: str | None = None  # the outline marker the line starts with
+    flags: set[str] = field(default_factory=set)
 
 
-def _line_spans(original: str, start: int, end: int) -> list[tuple[int, int]]:
-    spans, cursor = [], start
-    while cursor <= end:
-        newline = original.find("\n", cursor, end)
-        stop = end if newline < 0 else newline
-        spans.append((cursor, stop))
-        if newline < 0:
-            break
-        cursor = newline + 1
+# -- characters -----------------------------------------------------------------------------
+
+def _wordish(ch: str) -> bool:
+    return ch < "\u2000" and ch.isalnum()
+
+
+def _is_cell_gap(original: str, left: int, right: int) -> bool:
+    """A tab, or two or more spaces, inside a line: the border between two table cells."""
+    gap = original[left:right]
+    return "\t" in gap or sum(gap.count(space) for space in _SPACES) >= 2
+
+
+def _fold_range(original: str, start: int, end: int) -> _Line:
+    """Fold ``original[start:end]``; drop invisibles and spaces, except one between two words."""
+    folded = original[start:end]
+    if _FOLDABLE.search(folded):
+        folded = folded.translate(_FOLD)
+    parts: list[str] = []
+    origins: list[int] = []
+    cursor = 0
+    for gap in _GAP.finditer(folded):
+        left, right = gap.span()
+        parts.append(folded[cursor:left])
+        origins.extend(range(start + cursor, start + left))
+        inside = left and right < len(folded)
+        if inside and _is_cell_gap(original, start + left, start + right):
+            parts.append(_CELL)  # table cells flattened onto one line stay apart
+            origins.append(start + left)
+        elif inside and _wordish(folded[left - 1]) and _wordish(folded[right]):
+            space = gap.group().find(" ")
+            if space >= 0:
+                parts.append(" ")
+                origins.append(start + left + space)
+        cursor = right
+    parts.append(folded[cursor:])
+    origins.extend(range(start + cursor, end))
+    return _Line("".join(parts), origins)
+
+
+def _is_flat(raw: str) -> bool:
+    """A document (or a long part of one) written on a single line, its breaks lost."""
+    return len(raw) >= _FLAT_MIN and len(_FLAT_CUE.findall(raw)) >= 2
+
+
+def _flat_cuts(folded: str) -> list[tuple[int, int]]:
+    """Where a flattened line breaks: spaces outside quotes and brackets that do not sit
+    between two words, and just before a line-start marker that follows a sentence end."""
+    cuts, depth = [], 0
+    for event in _FLAT_EVENT.finditer(folded):
+        token, (left, right) = event.group(), event.span()
+        if not token:
+            marker = match_marker(folded[left:left + 16])
+            if not depth and marker is not None and marker.style != "cn_shi":
+                cuts.append((left, left))
+        elif token in _OPENERS:
+            depth += 1
+        elif token in _CLOSING_BRACKETS:
+            depth = max(0, depth - 1)
+        elif token == "。":
+            depth = 0  # an unbalanced quote must not swallow the rest of the document
+        elif not depth and " " in token and not (
+                left and right < len(folded) and _wordish(folded[left - 1]) and _wordish(folded[right])):
+            cuts.append((left, right))
+    return cuts
+
+
+def _fold_line(original: str, start: int, end: int) -> list[_Line]:
+    """One physical line as one analysed line, or several when it is a flattened document."""
+    raw = original[start:end]
+    if not _is_flat(raw):
+        line = _fold_range(original, start, end)
+        return [line] if line.text else []
+    lines, cursor = [], 0
+    for left, right in [*_flat_cuts(raw.translate(_FOLD)), (len(raw), len(raw))]:
+        piece = _fold_range(original, start + cursor, start + left)
+        if piece.text:
+            lines.append(piece)
+        cursor = right
+    return lines
+
+
+# -- furniture ------------------------------------------------------------------------------
+
+def _line_spans(original: str) -> list[tuple[int, int]]:
+    spans, cursor = [], 0
+    for found in _LINE_BREAK.finditer(original):
+        spans.append((cursor, found.start()))
+        cursor = found.end()
+    spans.append((cursor, len(original)))
     return spans
 
 
-def _is_furniture(line: str, vocabulary: frozenset[str]) -> bool:
-    stripped = line.strip()
-    if not stripped:
+def _is_head_furniture(line: str) -> bool:
+    """Blank, a web page's fields (索引号: … 发布机构: …), a date or code, a breadcrumb."""
+    if not line or len(line) > _FURNITURE_LINE_MAX or "。" in line:
+        return not line
+    if any(word in line for word in words("furniture_head")) or len(_KEY.findall(line)) >= 2:
         return True
-    if any(word in stripped for word in vocabulary):
-        return len(stripped) < 80
-    return stripped.endswith("*") or (len(stripped) <= 3 and not re.search(r"[\u4e00-\u9fff]", stripped))
+    single = _KEY_VALUE.match(line)  # one field whose value is a date or code, not prose
+    return (single is not None and bool(single.group(1).strip())) or not _CJK.search(line) \
+        or sum(line.count(mark) for mark in ">»›") >= 2
 
 
-def _body_range(original: str) -> tuple[int, int]:
+def _tail_kind(line: str) -> str | None:
+    """'strong' for certain furniture, 'weak' for a line that may sit inside it, else None."""
+    if not line:
+        return "weak"
+    if len(line) <= _FURNITURE_LINE_MAX and (_FORM_FIELD.search(line)
+                                             or any(word in line for word in words("furniture_tail"))):
+        return "strong"
+    if _SEPARATOR.match(line):
+        return "strong"
+    return "weak" if len(line) <= 30 and not any(mark in line for mark in "。!?;") else None  # a signature, a date
+
+
+def _body_range(original: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """Cut leading metadata lines and a trailing feedback/navigation block."""
-    spans = _line_spans(original, 0, len(original))
-    head_words, tail_words = words("furniture_head"), words("furniture_tail")
+
+    def clean(index: int) -> str:
+        return original[slice(*spans[index])].translate(_FOLD).replace("\x00", "").strip()
+
     first = 0
-    while first < len(spans) - 1 and _is_furniture(original[slice(*spans[first])], head_words):
+    while first < len(spans) and _is_head_furniture(clean(first)):
         first += 1
-    last, cut = len(spans) - 1, None
-    while last > first:
-        line = original[slice(*spans[last])].strip()
-        if not _is_furniture(line, tail_words) and len(line) > 20:
-            break
-        if any(word in line for word in tail_words):
-            cut = last
+    if first == len(spans):
+        return 0, len(original)  # nothing but furniture: keep it all rather than lose text
+    cut, last = None, len(spans) - 1
+    while last > first and (kind := _tail_kind(clean(last))) is not None:
+        cut = last if kind == "strong" else cut
         last -= 1
+    start = spans[first][0]
     end = spans[cut][0] if cut is not None else len(original)
-    return spans[first][0], max(spans[first][0], end)
+    while end > start and original[end - 1] in _TAIL_JUNK:
+        end -= 1
+    return start, end
 
 
-def _split_flat_line(line: _Line) -> list[_Line]:
-    """A flattened document: every space separates two blocks; each block becomes a line."""
-    out, current = [], _Line([], [])
-    for ch, origin in zip(line.chars, line.origins, strict=True):
-        if ch in (" ", _CELL):
-            if current.chars:
-                out.append(current)
-            current = _Line([], [])
-            continue
-        current.chars.append(ch)
-        current.origins.append(origin)
-    if current.chars:
-        out.append(current)
-    return out
+# -- line joining ---------------------------------------------------------------------------
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in tuple(_SENTENCE_END)
 
 
-def _is_hard_wrapped(lines: list[_Line]) -> bool:
-    """Many short lines ending mid-phrase: the document was wrapped inside sentences."""
-    fragments = sum(
-        1 for line in lines
-        if line.chars and len(line.chars) < _FRAGMENT_MAX and line.text[-1] not in _SENTENCE_END
-        and not (match_marker(line.text) and len(line.chars) > 3)
-    )
-    return fragments >= _MIN_FRAGMENTS and fragments > _BROKEN_RATIO * max(1, len(lines))
+def _marker_of(text: str) -> str | None:
+    marker = match_marker(text)
+    return marker.text if marker is not None else None
 
 
-def _is_heading(line: str) -> bool:
-    marker = match_marker(line)
-    return marker is not None and len(line.strip()) > len(marker.text)
+def _is_heading(line: _Line) -> bool:
+    """A marker line short enough, and without 。, to be a heading rather than a paragraph."""
+    return line.marker is not None and len(line.text) <= _HEADING_MAX and "。" not in line.text
 
 
-def _joins(previous: str, current: _Line, hard_wrapped: bool, is_title: bool) -> bool:
-    """Whether ``current`` continues ``previous`` on the same logical line."""
-    if current.blank_before or not previous or is_title:
+def _is_field(text: str) -> bool:
+    """One labelled value on a short line of its own (牵头单位:区发改委)."""
+    return len(text) <= _HEADING_MAX and _FIELD.match(text) is not None
+
+
+def _is_lead(text: str) -> bool:
+    """A short one-sentence line ending in 。 (an unnumbered sub-heading)."""
+    return len(text) <= _LEAD_MAX and text.endswith("。") and text.count("。") == 1 and text[0] not in _CONTINUES_PREVIOUS
+
+
+def _stands_alone(lines: list[_Line], index: int) -> bool:
+    """A line that is not a wrap fragment: a marker heading, the title, a field, or a short
+    unpunctuated heading between a finished sentence and a longer paragraph."""
+    line = lines[index]
+    text = line.text
+    if line.full:
         return False
-    marker = match_marker(previous)
-    if marker is not None and previous.strip() == marker.text:
-        return True  # "一、" alone on its line: the heading follows
-    if match_marker(current.text) or previous[-1] in _SENTENCE_END:
-        return False
-    if current.text[0] in _CONTINUES_PREVIOUS or previous[-1] in _CONTINUES_NEXT:
+    if "title" in line.flags or _is_heading(line) or _is_field(text):
         return True
-    return hard_wrapped and not _is_heading(previous)
+    if len(text) > _BARE_HEADING_MAX or index + 1 == len(lines):
+        return False
+    after = lines[index + 1].text
+    opened = not index or line.blank_before or _ends_sentence(lines[index - 1].text) or _is_heading(lines[index - 1])
+    return opened and len(after) >= max(_BARE_HEADING_MAX, 2 * len(text)) and after[0] not in _CONTINUES_PREVIOUS
 
 
-def _logical_lines(original: str, start: int, end: int) -> list[_Line]:
+def _is_wrapped(lines: list[_Line]) -> bool:
+    """Many lines end mid-phrase — no end punctuation, not standing alone, and the next line
+    starts neither a marker nor a new paragraph: the text was broken inside sentences."""
+    damaged = 0
+    for index, line in enumerate(lines[:-1]):
+        following = lines[index + 1]
+        if not (_ends_sentence(line.text) or line.alone or following.blank_before
+                or following.marker or _is_field(following.text)):
+            damaged += 1
+    return damaged >= _WRAPPED_MIN and damaged > _WRAPPED_RATIO * len(lines)
+
+
+def _joins(lines: list[_Line], index: int, previous: _Line, wrapped: bool) -> bool:
+    """Whether ``lines[index]`` continues ``previous`` on the same logical line."""
+    current, prev = lines[index], previous.text
+    if previous.marker is not None and prev == previous.marker:
+        return current.marker is None  # "一、" alone: its heading follows
+    if current.marker is not None:
+        return False
+    if current.text[0] in _CONTINUES_PREVIOUS or prev[-1] in _CONTINUES_NEXT:
+        return True
+    if previous.full and not current.blank_before and (current.full or not _is_field(current.text)):
+        return True
+    if current.blank_before or _ends_sentence(prev) or previous.alone or _is_heading(previous):
+        return False
+    if _is_field(current.text) or not wrapped or "preamble" in current.flags:
+        return False
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    # A lead sentence after a complete-looking line keeps its own line when its paragraph follows.
+    return not (_is_lead(current.text) and len(prev) >= _BARE_HEADING_MAX and after is not None
+                and len(after.text) > len(current.text) and after.text[0] not in _CONTINUES_PREVIOUS
+                and after.marker is None)
+
+
+def _columns(text: str) -> int:
+    """Display width: two columns per Chinese character, one per ASCII character."""
+    return len(text.encode("gb18030", errors="replace"))
+
+
+def _mark_full_lines(lines: list[_Line]) -> None:
+    """In a text hard-wrapped at a fixed width (extracted from a PDF) most lines are equally
+    wide; those lines end at the margin, even where the break happens to follow a 。."""
+    widths = [_columns(line.text) for line in lines]
+    counts = Counter(width for width in widths if width >= _FULL_MIN)
+    if sum(counts.values()) < _WRAPPED_MIN:
+        return
+    share, margin = max((sum(counts[w - d] for d in range(_FULL_SLACK + 1)), w) for w in counts)
+    if share < _FULL_SHARE * sum(counts.values()):
+        return
+    for line, width in zip(lines[:-1], widths, strict=False):
+        line.full = margin - _FULL_SLACK <= width <= margin
+
+
+def _mark_lines(lines: list[_Line]) -> None:
+    """Note each line's marker; flag the title and the preamble (lines before the first
+    marker, where a notice's addressee, signature and date lines must stay apart)."""
+    for line in lines:
+        line.marker = _marker_of(line.text)
+    first = next((index for index, line in enumerate(lines) if line.marker is not None), 1)
+    for line in lines[:first]:
+        line.flags.add("preamble")
+    if lines and len(lines[0].text) <= _HEADING_MAX and lines[0].marker is None \
+            and not any(mark in lines[0].text for mark in "。,:"):
+        lines[0].flags.add("title")
+
+
+def _drop_head_metadata(lines: list[_Line]) -> list[_Line]:
+    """Metadata between the title and the body (发布时间 … 浏览次数 …) is furniture too.
+
+    Only by vocabulary: a dropped line inside the text is the one place where an analysed
+    span's original range holds text the span does not, so it must be certain furniture."""
+    kept: list[_Line] = []
+    for index, line in enumerate(lines):
+        if index < _HEAD_LINES and "preamble" in line.flags and len(line.text) <= _FURNITURE_LINE_MAX \
+                and any(word in line.text for word in words("furniture_head")):
+            if index + 1 < len(lines):
+                lines[index + 1].blank_before = True
+            continue
+        kept.append(line)
+    return kept
+
+
+def _logical_lines(original: str, spans: list[tuple[int, int]]) -> list[_Line]:
     lines: list[_Line] = []
     blank = False
-    head_words = words("furniture_head")
-    for count, (line_start, line_end) in enumerate(_line_spans(original, start, end)):
-        line = _fold_line(original, line_start, line_end)
-        if count < _HEAD_LINES and len(line.chars) < 80 and any(word in line.text for word in head_words):
-            line.chars.clear()  # metadata between the title and the body (发布时间, 浏览次数 …)
-        if not line.chars:
+    for line_start, line_end in spans:
+        parts = _fold_line(original, line_start, line_end)
+        if not parts:
             blank = True
             continue
-        if len(line.chars) >= _ONE_LINE_MIN and line.text.count(" ") > 3:
-            parts = _split_flat_line(line)
-        else:
-            parts = [line]
         parts[0].blank_before = blank
         lines.extend(parts)
         blank = False
-    hard_wrapped = _is_hard_wrapped(lines)
+    _mark_lines(lines)
+    lines = _drop_head_metadata(lines)
+    _mark_full_lines(lines)
+    for index, line in enumerate(lines):
+        line.alone = _stands_alone(lines, index)
+    wrapped = _is_wrapped(lines)
     merged: list[_Line] = []
     for index, line in enumerate(lines):
-        previous = merged[-1].text if merged else ""
-        is_title = (index == 1 and len(previous) <= _TITLE_MAX and "," not in previous
-                    and match_marker(previous) is None)
-        if merged and _joins(previous, line, hard_wrapped, is_title):
-            merged[-1].chars.extend(line.chars)
+        if merged and _joins(lines, index, merged[-1], wrapped):
+            merged[-1].text += line.text
             merged[-1].origins.extend(line.origins)
+            merged[-1].alone, merged[-1].full = line.alone, line.full
         else:
             merged.append(line)
     return merged
@@ -233,14 +402,15 @@ def _logical_lines(original: str, start: int, end: int) -> list[_Line]:
 
 def normalize(original: str) -> NormalizedText:
     """The analysed text of ``original`` with its origin map."""
-    body_start, body_end = _body_range(original)
-    chars: list[str] = []
-    origins = array("l")
-    for line in _logical_lines(original, body_start, body_end):
-        if chars:
-            chars.append("\n")
-            origins.append(origins[-1] + 1)
-        chars.extend(line.chars)
+    spans = _line_spans(original)
+    body_start, body_end = _body_range(original, spans)
+    body = [(max(a, body_start), min(b, body_end)) for a, b in spans if b >= body_start and a <= body_end]
+    texts: list[str] = []
+    origins = array("q")
+    for line in _logical_lines(original, body):
+        if texts:
+            origins.append(line.origins[0])  # the break maps to the start of the next line
+        texts.append(line.text)
         origins.extend(line.origins)
-    origins.append(body_end if not chars else max(origins[-1] + 1, min(body_end, len(original))))
-    return NormalizedText("".join(chars), origins, body_start, body_end)
+    origins.append(origins[-1] + 1 if texts else body_start)
+    return NormalizedText("\n".join(texts), origins, body_start, body_end)

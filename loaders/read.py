@@ -1,34 +1,55 @@
 """Read a plan file into text: the format by suffix, the encoding detected.
 
-Formats are a registry (suffix → reader) so html/docx/pdf readers slot in without touching
-the stages after this one. The decoded text is kept exactly — only a byte-order mark is
-dropped — because every span the pipeline reports indexes it.
+Formats are a registry (suffix → :class:`Reader`) so html/docx/pdf readers slot in without
+touching the stages after this one. The decoded text is kept exactly — only a byte-order
+mark is dropped — because every span the pipeline reports indexes it.
+
+Encodings, cheapest test first: a BOM (UTF-8, UTF-16/32 LE/BE) decides outright; UTF-16
+without a BOM shows itself by NULs in every other byte; otherwise strict UTF-8, then strict
+GB18030 (a superset of GBK/GB2312), and only when both fail or yield mojibake,
+charset-normalizer. A decoding is accepted only if it looks like text: no NUL or other
+binary control characters, few accented Latin letters, and Chinese characters that are
+mostly common ones — double-encoded or wrongly decoded text is full of rare characters.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pledgegraph.errors import LoadError
 
-__all__ = ["Document", "read_document", "decode_bytes", "READERS", "register_reader"]
+__all__ = ["Document", "Reader", "READERS", "decode_bytes", "read_document", "register_reader"]
 
-Reader = Callable[[bytes, str], tuple[str, str]]
-
-_BOMS = (
-    (b"\xef\xbb\xbf", "utf-8-sig"),
+_BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
     (b"\xff\xfe", "utf-16-le"),
     (b"\xfe\xff", "utf-16-be"),
 )
-# C0 controls other than tab/newline/carriage return/form feed: binary, not text.
-_BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+# C0/C1 controls other than tab, line feed, vertical tab, form feed, carriage return and a
+# DOS end-of-file mark: a text file has none of them.
+_BINARY = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+# Accented Latin letters: every Chinese character read as Latin-1/cp1252 starts with one
+# (ä å æ ç è é …), while Chinese text — quotes “”, dots · and symbols ² ° included — has none.
+_LATIN_JUNK = re.compile(r"[\u00c0-\u00ff]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-# Characters that show up when UTF-8 bytes are decoded as a legacy code page (mojibake).
-_MOJIBAKE = re.compile(r"[ÃÂâ€™œžŸ¤¥¦§¨©ª«¬®¯°±²³´µ¶·¸¹º»¼½¾¿ÀÁÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ]")
+_UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
+_SAMPLE = 20000
+_JUNK_MAX = 0.05  # accented Latin letters per non-space character
+_COMMON_MIN = 0.7  # share of common characters among the Chinese characters
+_COMMON_SAMPLE = 3000  # characters looked at, about as many Chinese ones
+
+
+class Reader(Protocol):
+    """Turns a file's bytes into ``(text, encoding)``; raises LoadError naming ``name``."""
+
+    def __call__(self, data: bytes, name: str) -> tuple[str, str]: ...
 
 
 @dataclass(frozen=True)
@@ -39,66 +60,110 @@ class Document:
     name: str
     text: str
     encoding: str
-    sha256: str
+    sha256: str  # of the raw bytes, so a re-encoded copy is a different document version
 
 
-def _utf16_by_nuls(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows NULs in every other byte for ASCII and many for CJK."""
+def _high_byte_share(sample: bytes) -> float:
+    """Share of bytes that are the high byte of an ASCII, CJK, CJK-punctuation or full-width char."""
+    return sum(1 for byte in sample if byte in _UTF16_HIGH) / max(1, len(sample))
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: every other byte is the high byte of the character — NUL for
+    ASCII, 0x4E–0x9F for Chinese — while the other bytes vary freely."""
     sample = data[:4096]
-    if len(sample) < 4:
+    if len(sample) < 4 or len(data) % 2:
         return None
-    even_nuls = sample[0::2].count(0)
-    odd_nuls = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd_nuls > half * 0.3 and even_nuls < half * 0.05:
+    even, odd = _high_byte_share(sample[0::2]), _high_byte_share(sample[1::2])
+    if odd > 0.9 and even < 0.6:
         return "utf-16-le"
-    if even_nuls > half * 0.3 and odd_nuls < half * 0.05:
+    if even > 0.9 and odd < 0.6:
         return "utf-16-be"
     return None
 
 
-def _looks_like_text(text: str) -> bool:
-    if _BINARY.search(text):
+def _is_common(ch: str) -> bool:
+    """In the first level of GB2312 (simplified) or of Big5 (traditional): everyday characters."""
+    try:
+        lead = ch.encode("gb2312")[0]
+        if 0xB0 <= lead <= 0xD7:
+            return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA4 <= ch.encode("big5")[0] <= 0xC6
+    except UnicodeEncodeError:
         return False
-    letters = sum(1 for ch in text[:20000] if not ch.isspace())
-    if not letters:
-        return True
-    junk = len(_MOJIBAKE.findall(text[:20000])) + text[:20000].count("\ufffd")
-    return junk / letters < 0.05
+
+
+def _problem(text: str) -> str | None:
+    """Why ``text`` is not a plausible decoding, or None when it is."""
+    sample = text[:_SAMPLE]
+    if _BINARY.search(sample) or "\x00" in text:
+        return "binary content"
+    visible = len(sample) - sum(sample.count(ch) for ch in " \t\r\n\u3000")
+    junk = len(_LATIN_JUNK.findall(sample)) + sample.count("\ufffd")
+    if visible and junk / visible > _JUNK_MAX:
+        return "mojibake"
+    cjk = Counter(_CJK.findall(sample, 0, _COMMON_SAMPLE * 2))
+    total = sum(cjk.values())
+    if total >= 20 and sum(n for ch, n in cjk.items() if _is_common(ch)) / total < _COMMON_MIN:
+        return "mojibake"
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     """The text of ``data`` and the encoding it was in; raises LoadError naming ``name``."""
-    candidates: list[str] = []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            candidates = [encoding]
-            break
-    else:
-        guessed = _utf16_by_nuls(data)
-        candidates = [guessed] if guessed else ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
+            return _accept(_strict(data[len(bom):], encoding), encoding, name)
+    guessed = _utf16_without_bom(data)
+    if guessed:
+        return _accept(_strict(data, guessed), guessed, name)
+    if b"\x00" in data:
+        raise LoadError(f"{name}: not a text file (binary content)")
+    problems = []
+    for encoding in ("utf-8", "gb18030"):
+        text = _strict(data, encoding)
+        if text is None:
             continue
-        text = text.removeprefix("\ufeff")
-        if _looks_like_text(text):
-            return text, encoding.replace("-sig", "")
-        raise LoadError(f"{name}: not plain text (binary content or mojibake in {encoding})")
-    return _detect(data, name)
+        problem = _problem(text)
+        if problem is None:
+            return text, encoding
+        problems.append(f"{problem} as {encoding}")
+    return _detect(data, name, problems)
 
 
-def _detect(data: bytes, name: str) -> tuple[str, str]:
+def _accept(text: str | None, encoding: str, name: str) -> tuple[str, str]:
+    """A BOM promised ``encoding``: the bytes must decode with it and look like text."""
+    if text is None:
+        raise LoadError(f"{name}: invalid {encoding} despite its byte-order mark")
+    problem = _problem(text)
+    if problem:
+        raise LoadError(f"{name}: not plain text ({problem} in {encoding})")
+    return text, encoding
+
+
+def _detect(data: bytes, name: str, problems: list[str]) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only for the rare file the fast path cannot decode
 
     best = from_bytes(data).best()
-    if best is None:
-        raise LoadError(f"{name}: cannot detect the text encoding (binary file?)")
-    text = str(best)
-    if not _looks_like_text(text) or not _CJK.search(text):
-        raise LoadError(f"{name}: decodes only as mojibake ({best.encoding}); re-save it as UTF-8")
-    return text, best.encoding
+    if best is not None:
+        text = str(best)
+        problem = _problem(text)
+        if problem is None and _CJK.search(text):
+            return text, best.encoding
+        problems.append(f"{problem or 'no Chinese text'} as {best.encoding}")
+    tried = "; ".join(problems) or "no encoding fits"
+    kind = "mojibake" if any("mojibake" in p for p in problems) else "cannot decode"
+    raise LoadError(f"{name}: {kind} ({tried}); re-save the file as UTF-8")
 
 
 def _read_text(data: bytes, name: str) -> tuple[str, str]:
@@ -110,27 +175,31 @@ READERS: dict[str, Reader] = {".txt": _read_text, ".md": _read_text, ".text": _r
 
 def register_reader(suffix: str, reader: Reader) -> None:
     """Add a reader for files ending in ``suffix`` (the extension point for new formats)."""
-    READERS[suffix.lower()] = reader
+    READERS[suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"] = reader
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one plan file; LoadError names the file and the problem."""
-    path = Path(path)
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        known = ", ".join(sorted(READERS))
-        raise LoadError(f"{path}: unsupported format {path.suffix or '(no suffix)'!r} (supported: {known})")
+def _raw_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise LoadError(f"{path}: is a directory") from None
     except OSError as error:
-        raise LoadError(f"{path}: cannot read ({error.strerror})") from None
+        raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def read_document(path: str | Path) -> Document:
+    """Read one plan file; LoadError says in one line which file and what is wrong."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        raise LoadError(f"{path}: unsupported format {path.suffix or '(no suffix)'!r} (supported: {known})")
+    data = _raw_bytes(path)
     if not data.strip():
         raise LoadError(f"{path}: empty file")
     text, encoding = reader(data, str(path))
-    if not text.strip():
-        raise LoadError(f"{path}: no text")
+    if not text.strip(" \t\r\n\u3000\ufeff"):
+        raise LoadError(f"{path}: empty file (no text after decoding)")
     return Document(str(path), path.name, text, encoding, hashlib.sha256(data).hexdigest())

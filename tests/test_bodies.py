@@ -30,6 +30,11 @@ def _names(text: str) -> list[str]:
         ("纽带作用总工会聚焦职工人群。", ["总工会"]),
         ("区数据局建设城市运行中心。", ["区数据局"]),
         ("配合区绿化市容局完成整治。", ["区绿化市容局"]),
+        ("配合新江湾城街道推进社区治理,与五角场街道共建。", ["新江湾城街道", "五角场街道"]),  # gazetteer names
+        ("区法院、区检察院依法履职,区公安分局开展专项整治。", ["区法院", "区检察院", "区公安分局"]),
+        ("推进区委党校改造,发挥区消防救援支队作用。", ["区委党校", "区消防救援支队"]),
+        ("落实国家发展改革委要求,对接区发改委、区委办", ["国家发展改革委", "区发改委", "区委办"]),  # last at text end
+        ("自觉接受人大、政协和社会监督。", ["人大", "政协"]),
     ],
 )
 def test_bodies_found(text, expected):
@@ -52,6 +57,11 @@ def test_bodies_found(text, expected):
         "以名师工作室为抓手。",  # a category of workshops
         "推进市北高新民营总部集聚区建设。",  # 总部 is headquarters
         "完成市级标准化林长办公室创建。",  # a title pursued; 市级 is a level
+        "打造最美街道,整治背街小巷。",  # a street, not a subdistrict the gazetteer knows
+        "认真办理人大代表建议和政协委员提案。",  # members of the organs, not the organs
+        "落实国家有关部委要求。",  # the ministries in general
+        "新建、改扩建中小学和幼儿园6所。",  # schools as a category
+        "12345市民热线工单按时办结率达到100%。",  # 办结 is a verb
     ],
 )
 def test_not_bodies(text):
@@ -61,6 +71,20 @@ def test_not_bodies(text):
 def test_responsibility_list_items_are_bodies_in_order():
     text = "推进改造(牵头单位:区发展改革委;配合单位:区财政局、各街道)"
     assert _names(text) == ["区发展改革委", "区财政局", "各街道"]
+
+
+def test_responsibility_list_with_ascii_punctuation_and_trailing_deng():
+    text = "牵头单位:区发改委;配合单位:区财政局、各街镇等"
+    assert [(m.name, m.kind) for m in find_bodies(text)] == [
+        ("区发改委", "department"), ("区财政局", "department"), ("各街镇", "subdistrict_gov")]
+
+
+def test_mentions_index_the_text_in_order():
+    text = "根据市委、市政府决策部署,配合区住房集团推进旧改。(责任单位:区房管局、各街道)"
+    found = find_bodies(text)
+    assert [text[m.start:m.end] for m in found] == [m.name for m in found]
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert [m.name for m in found] == ["市委", "市政府", "区住房集团", "区房管局", "各街道"]
 
 
 def test_split_body_list():
@@ -77,6 +101,8 @@ def test_split_body_list():
         ("区住房集团", "state_enterprise"), ("上海戏剧学院", "school"), ("仁济医院", "hospital"),
         ("总工会", "social_org"), ("区人大", "people_congress"), ("各街道", "subdistrict_gov"),
         ("街道纪工委", "party_org"), ("中铁置业(文旅)集团", "state_enterprise"), ("张江集团", "enterprise"),
+        ("区委组织部", "party_org"), ("区委党校", "school"), ("五角场街道", "subdistrict_gov"),
+        ("区法院", "other"), ("长江村村民委员会", "village_committee"), ("团区委", "social_org"),
     ],
 )
 def test_kinds(name, kind):

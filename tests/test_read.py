@@ -1,47 +1,78 @@
-"""Reading files: encodings detected, text kept exactly, clear errors naming the file."""
+"""Reading files: encodings detected, text kept exactly, clear one-line errors naming the file."""
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from pledgegraph.errors import LoadError
-from pledgegraph.loaders.read import read_document, register_reader
+from pledgegraph.loaders.read import READERS, decode_bytes, read_document, register_reader
 
 TEXT = "某某街道2024年工作计划\n一、稳中求进\n1.新增养老床位50张。"
 
 
 @pytest.mark.parametrize(
-    ("encoding", "data_of"),
+    ("encoding", "data"),
     [
-        ("utf-8", lambda t: t.encode("utf-8")),
-        ("utf-8", lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")),
-        ("gb18030", lambda t: t.encode("gb18030")),
-        ("utf-16-le", lambda t: b"\xff\xfe" + t.encode("utf-16-le")),
-        ("utf-16-be", lambda t: b"\xfe\xff" + t.encode("utf-16-be")),
-        ("utf-16-le", lambda t: t.encode("utf-16-le")),
+        ("utf-8", TEXT.encode("utf-8")),
+        ("utf-8", b"\xef\xbb\xbf" + TEXT.encode("utf-8")),
+        ("gb18030", TEXT.encode("gb18030")),
+        ("gb18030", TEXT.encode("gbk")),
+        ("utf-16-le", b"\xff\xfe" + TEXT.encode("utf-16-le")),
+        ("utf-16-be", b"\xfe\xff" + TEXT.encode("utf-16-be")),
+        ("utf-16-le", TEXT.encode("utf-16-le")),
+        ("utf-16-be", TEXT.encode("utf-16-be")),
+        ("utf-32-le", b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le")),
     ],
+    ids=["utf8", "utf8-bom", "gb18030", "gbk", "utf16le-bom", "utf16be-bom", "utf16le", "utf16be", "utf32le-bom"],
 )
-def test_encodings_decode_to_the_same_text(tmp_path, encoding, data_of):
+def test_encodings_decode_to_the_same_text(tmp_path, encoding, data):
     path = tmp_path / "plan.txt"
-    path.write_bytes(data_of(TEXT))
+    path.write_bytes(data)
     document = read_document(path)
-    assert document.text == TEXT
+    assert document.text == TEXT  # the BOM is dropped, nothing else changes
     assert document.encoding == encoding
-    assert document.name == "plan.txt" and len(document.sha256) == 64
+    assert document.name == "plan.txt"
+    assert document.path == str(path)
+    assert document.sha256 == hashlib.sha256(data).hexdigest()  # of the raw bytes
 
 
-def test_text_is_kept_exactly_including_crlf(tmp_path):
+def test_chinese_without_ascii_in_utf16_without_bom(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_bytes("推进滨河步道建设,完善社区服务。".encode("utf-16-le"))
+    assert read_document(path).text == "推进滨河步道建设,完善社区服务。"
+
+
+def test_text_is_kept_exactly_including_crlf_and_full_width(tmp_path):
     path = tmp_path / "plan.md"
-    path.write_bytes("标题\r\n正文。\r\n".encode())
-    assert read_document(path).text == "标题\r\n正文。\r\n"
+    path.write_bytes("标题\r\n（一）正文，１２个。\r\n".encode())
+    assert read_document(path).text == "标题\r\n（一）正文，１２个。\r\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["臺灣地區二〇二四年發展計劃,推動經濟穩定增長,擴大社會福利與長期照顧服務。",  # traditional characters
+     "“一网通办”“一网统管”“我嘉·邻里中心”…新增绿地2万m²,温度±2°C,增长5‰。"],  # quotes, dots, symbols
+    ids=["traditional", "symbols"],
+)
+def test_plain_chinese_is_not_taken_for_mojibake(text):
+    assert decode_bytes(text.encode("utf-8"), "x.txt") == (text, "utf-8")
+    assert decode_bytes(text.encode("gb18030"), "x.txt") == (text, "gb18030")
 
 
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
         ("empty.txt", b"", "empty file"),
-        ("blank.txt", b"  \n\n ", "empty file"),
-        ("binary.txt", bytes(range(256)) * 8, "binary.txt"),
+        ("blank.txt", b"  \r\n\n ", "empty file"),
+        ("bom-only.txt", b"\xef\xbb\xbf", "empty file"),
+        ("binary.txt", bytes(range(256)) * 8, "binary"),
+        ("bell.txt", "推进\x07建设工作。".encode(), "binary"),
         ("plan.xyz", "正文".encode(), "unsupported format '.xyz'"),
+        ("plan", "正文".encode(), "unsupported format '(no suffix)'"),
+        ("latin.txt", TEXT.encode("utf-8").decode("latin-1").encode("utf-8"), "mojibake"),
+        ("gbk-misread.txt", TEXT.encode("utf-8").decode("gbk", errors="ignore").encode("utf-8"), "mojibake"),
+        ("bad-bom.txt", b"\xff\xfe" + b"\x00\xd8\x00\xd8", "invalid utf-16-le"),
     ],
 )
 def test_bad_files_raise_one_line_errors_naming_the_file(tmp_path, name, data, message):
@@ -49,24 +80,40 @@ def test_bad_files_raise_one_line_errors_naming_the_file(tmp_path, name, data, m
     path.write_bytes(data)
     with pytest.raises(LoadError) as caught:
         read_document(path)
-    assert message in str(caught.value) and name in str(caught.value)
+    assert message in str(caught.value)
+    assert str(caught.value).startswith(str(path))
     assert "\n" not in str(caught.value)
 
 
-def test_missing_file(tmp_path):
-    with pytest.raises(LoadError, match="no such file"):
-        read_document(tmp_path / "nothing.txt")
-
-
-def test_mojibake_is_reported_not_loaded(tmp_path):
-    path = tmp_path / "mojibake.txt"
-    path.write_bytes(TEXT.encode("utf-8").decode("latin-1").encode("utf-8"))
-    with pytest.raises(LoadError, match="mojibake"):
+def test_unsupported_format_lists_the_supported_ones(tmp_path):
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(b"%PDF-1.7")
+    with pytest.raises(LoadError, match=r"unsupported format '\.pdf' \(supported: \.md, \.text, \.txt\)"):
         read_document(path)
 
 
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(LoadError, match="nothing.txt: no such file"):
+        read_document(tmp_path / "nothing.txt")
+    (tmp_path / "dir.txt").mkdir()
+    with pytest.raises(LoadError, match="dir.txt: is a directory"):
+        read_document(tmp_path / "dir.txt")
+
+
+def test_decode_bytes_names_the_source_in_its_errors():
+    with pytest.raises(LoadError, match=r"^upload\.txt: not a text file \(binary content\)$"):
+        decode_bytes(b"\x00\x01\x02abc\x00\x00\x00\x00\x00\x00\x07", "upload.txt")
+
+
 def test_new_formats_register_a_reader(tmp_path):
-    register_reader(".plan", lambda data, name: (data.decode("utf-8").upper(), "utf-8"))
-    path = tmp_path / "a.plan"
-    path.write_bytes(b"abc")
-    assert read_document(path).text == "ABC"
+    def upper(data: bytes, name: str) -> tuple[str, str]:
+        return data.decode("ascii").upper(), "ascii"
+
+    register_reader("PLAN", upper)  # suffix with or without its dot, any case
+    try:
+        path = tmp_path / "a.plan"
+        path.write_bytes(b"abc")
+        document = read_document(path)
+        assert (document.text, document.encoding) == ("ABC", "ascii")
+    finally:
+        READERS.pop(".plan")

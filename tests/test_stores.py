@@ -107,7 +107,7 @@ def test_queries_are_read_only_unless_asked(store):
 
 
 def test_names_with_quotes_braces_and_keywords_round_trip_as_parameters(store):
-    hostile = "O'B\\\"}) DETACH n"  # quote, backslash, double quote, brace, Cypher keyword
+    hostile = "O'B\\\"})DETACH n"  # quote, backslash, double quote, brace, Cypher keyword
     store.write(_graph(PLAN.replace("滨河大道越江隧道", f"“{hostile}”")))
     rows = store.query("MATCH (p:Project) WHERE p.name = $name RETURN p.name AS name", {"name": hostile}).rows
     assert rows == [[hostile]]
