@@ -171,6 +171,10 @@ def _read_text(data: bytes, name: str) -> tuple[str, str]:
 
 
 READERS: dict[str, Reader] = {".txt": _read_text, ".md": _read_text, ".text": _read_text}
+# Web pages, Word and PDF plans (loaders/formats.py; it imports this module only lazily).
+from pledgegraph.loaders.formats import FORMAT_READERS  # noqa: E402
+
+READERS.update(FORMAT_READERS)
 
 
 def register_reader(suffix: str, reader: Reader) -> None:
