@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pledgegraph.errors import LoadError
 from pledgegraph.loaders.extract import extract_file
 
@@ -126,3 +128,16 @@ def test_truncated_or_scanned_documents_are_clear_errors(tmp_path, name, words):
     with pytest.raises(LoadError) as caught:
         extract_file(path)
     assert name in str(caught.value) and words in str(caught.value) and "\n" not in str(caught.value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600), st.sampled_from([".txt", ".html", ".docx", ".pdf"]))
+def test_any_bytes_either_read_or_fail_cleanly(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("fuzz") / f"plan{suffix}"
+    path.write_bytes(data)
+    try:
+        record = extract_file(path)
+    except LoadError as error:
+        assert path.name in str(error) and "\n" not in str(error)
+    else:
+        assert record.doc == path.name
