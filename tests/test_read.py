@@ -86,9 +86,10 @@ def test_bad_files_raise_one_line_errors_naming_the_file(tmp_path, name, data, m
 
 
 def test_unsupported_format_lists_the_supported_ones(tmp_path):
-    path = tmp_path / "plan.pdf"
-    path.write_bytes(b"%PDF-1.7")
-    with pytest.raises(LoadError, match=r"unsupported format '\.pdf' \(supported: \.md, \.text, \.txt\)"):
+    path = tmp_path / "plan.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    supported = r"\.docx, \.htm, \.html, \.md, \.pdf, \.text, \.txt"
+    with pytest.raises(LoadError, match=rf"plan\.xls: unsupported format '\.xls' \(supported: {supported}\)"):
         read_document(path)
 
 
