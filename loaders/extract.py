@@ -37,6 +37,7 @@ from pledgegraph.loaders.record import (
 )
 from pledgegraph.loaders.relations import find_relations
 from pledgegraph.loaders.segment import Section, leaves, section_path, segment
+from pledgegraph.loaders.spans import clause, sentence
 from pledgegraph.loaders.status import clause_status, is_report_section
 from pledgegraph.loaders.targets import find_targets
 from pledgegraph.loaders.themes import classify_theme
@@ -44,7 +45,6 @@ from pledgegraph.loaders.themes import classify_theme
 __all__ = ["extract_file", "extract_document"]
 
 _STATUS_ORDER = {"planned": 0, "in_progress": 1, "completed": 2}
-_CLAUSE_MARKS = "。;；!！?？\n,，"
 _LEVEL_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
                "department": "department"}
 # Headings that split a report into "what we did" and "what we will do" rather than into themes.
@@ -79,28 +79,6 @@ def _sorted(mentions: Sequence) -> tuple[tuple, tuple[int, ...]]:
 
 def _within(mentions: tuple, starts: tuple[int, ...], start: int, end: int) -> list:
     return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause (between commas/full stops) around ``[start, end)``."""
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_MARKS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_MARKS:
-        right += 1
-    return left, right
-
-
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (between 。;！？ or line breaks) around ``[start, end)``."""
-    left = start
-    while left > 0 and text[left - 1] not in "。;；!！?？\n":
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in "。;；!！?？\n":
-        right += 1
-    return left, min(len(text), right + 1)
 
 
 def _stable_id(document: Document, text: str, ordinal: int) -> str:
@@ -193,9 +171,9 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
         owners = commitment_owners(scopes, ctx.issuer.name, task_text[:80])
         projects = _within(ctx.projects, ctx.project_starts, start, end)
         for mention in projects:
-            sentence = text[slice(*_sentence(text, mention.start, mention.end))].strip()
-            mention_owners[mention] = owners_at(mention.start, scopes, ctx.issuer.name, sentence)
-            mention_status[mention] = clause_status(text[slice(*_clause(text, mention.start, mention.end))],
+            evidence = text[slice(*sentence(text, mention.start, mention.end))].strip()
+            mention_owners[mention] = owners_at(mention.start, scopes, ctx.issuer.name, evidence)
+            mention_status[mention] = clause_status(text[slice(*clause(text, mention.start, mention.end))],
                                                     reporting)
         targets = [_target(t, ctx) for t in _within(ctx.targets, ctx.target_starts, start, end)]
         heading_sentence = task_text.split("。", 1)[0]
@@ -244,7 +222,7 @@ def _projects(ctx: _Context, mention_owners, mention_status) -> tuple[list[Proje
         explicit = [owners for owners in owner_lists if _roles(owners) != _roles(default_owner)]
         owners = _merge_owners(explicit or owner_lists)
         statuses = [mention_status.get(m, "planned") for m in group.mentions]
-        left, right = _clause(text, first.start, first.end)
+        left, right = clause(text, first.start, first.end)
         projects.append(Project(
             name=group.name,
             aliases=group.aliases,
@@ -268,7 +246,7 @@ def _bodies(ctx: _Context) -> list[Body]:
         name = issuer if mention.name != issuer and mention.name.endswith(issuer) else mention.name
         if name in found:
             continue
-        left, right = _clause(text, mention.start, mention.end)
+        left, right = clause(text, mention.start, mention.end)
         kind = _LEVEL_KIND.get(ctx.issuer.level, mention.kind) if name == issuer else mention.kind
         found[name] = Body(name, kind, text[left:right].strip(),
                            ctx.normalized.to_original(mention.start, mention.end))

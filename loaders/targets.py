@@ -26,6 +26,7 @@ from functools import cache
 
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import TargetMention
+from pledgegraph.loaders.spans import clause
 
 __all__ = ["find_targets", "cn_value"]
 
@@ -177,16 +178,6 @@ def _compound(before: str) -> bool:
     return any(before.endswith(word) for word in words("target_not_comparators"))
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    left = start
-    while left > 0 and text[left - 1] not in _CLAUSE_MARKS:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in _CLAUSE_MARKS:
-        right += 1
-    return left, right
-
-
 def _tidy(phrase: str) -> str:
     """Drop quotation marks a clause boundary left unpaired ('美丽家园”示范点')."""
     if phrase.count("“") != phrase.count("”"):
@@ -241,7 +232,7 @@ def _inherited(text: str, previous: TargetMention, position: int) -> TargetMenti
     before = text[match.start("num") - 1:match.start("num")]
     if before.isascii() and before.isalnum() or before in ("-", ".", "第"):
         return None
-    clause_start, clause_end = _clause(text, match.start(), match.end())
+    clause_start, clause_end = clause(text, match.start(), match.end())
     comparator = dict(_comparators("before")).get(match.group("word") or "", previous.comparator)
     metric = _LEAD_WORDS.sub("", text[clause_start:match.start()]) or previous.metric
     return TargetMention(metric, float(match.group("num")), previous.unit, comparator, match.start(), match.end(),
@@ -261,7 +252,7 @@ def find_targets(text: str) -> list[TargetMention]:
         value, unit = _value(match)
         start = match.start()
         comparator, stop = _comparator(text, match, unit)
-        clause_start, clause_end = _clause(text, start, stop)
+        clause_start, clause_end = clause(text, start, stop)
         evidence = text[clause_start:clause_end]
         metrics = _distributed(text, clause_start, start) or [_metric(text, clause_start, start, stop, clause_end)]
         if found and _CHANGE.fullmatch(metrics[0]) and not _SENTENCE_BREAK.search(text, found[-1].end, start):
