@@ -37,11 +37,16 @@ _YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
 _CATEGORY_SUFFIXES = {"项目": 5, "工程": 4, "行动": 3, "计划": 3, "平台": 3, "中心": 2}
 _SECTION = re.compile(r"([\u4e00-\u9fff\d]{2,12}?)(\([^()]{2,16}[—\-~至][^()]{2,16}\))")
 _ENUM = re.compile(r"((?:[^,，。;；、\n]{2,24}、)+[^,，。;；、\n]{2,24}?)等(?P<tail>[^,，。;；\n]{0,10})")
-_DOCUMENT_NOT = re.compile(r"(?:法|条例|纲要|意见|通知|决定|规定|精神|讲话)$")
+_DOCUMENT_NOT = re.compile(r"(?:法|条例|纲要|意见|通知|决定|规定|精神|讲话|报告|计划|要点|规划)$")
+_DRAFTING_BEFORE = re.compile(r"(?:制定|修订|出台|编制|起草|修编|研究制定|印发)$")
+_MECHANISM_END = re.compile(r"(?:长制|责任制|机制|制度|模式|体系)$")
+# 中心 inside an institution's name (X区中心医院) ends nothing.
+_INSTITUTION_AFTER = re.compile(r"医院|小学|中学|学校|幼儿园|大学")
+_ENUMERATOR = re.compile(r"[一二三四五六七八九十]是")  # used with match(text, pos)
 _SLOGAN_PUNCT = re.compile(r"[,，、;；]")
 _GENERIC_CORE = {"服务", "数据", "信息", "管理", "工作", "综合", "公共", "社区", "重点", "重大", "相关", "各类",
                  "建设", "发展", "产业", "该", "这些", "有关", "政府投资", "市区", "市、区", "一批", "新",
-                 "示范", "市级", "年度工作", "老旧", "既有", "低效", "各级", "区级", "特色", "品牌", "优质", "龙头", "专业", "新建", "该类"}
+                 "示范", "市级", "年度工作", "口袋", "情况", "老旧", "既有", "低效", "各级", "区级", "特色", "品牌", "优质", "龙头", "专业", "新建", "该类"}
 
 
 @dataclass(frozen=True)
@@ -133,7 +138,9 @@ def _is_body(name: str) -> bool:
 def _plausible(name: str, suffix: str) -> bool:
     core = name[: len(name) - len(suffix)] if suffix and name.endswith(suffix) else name
     core = core.strip("“”()")
-    if len(core) < max(2, _CATEGORY_SUFFIXES.get(suffix, 2)) or core in _GENERIC_CORE or core.isdigit():
+    bare_core = core[1:] if core[:1] in "区市县" else core  # 区重大工程项目: still a category
+    if (len(core) < max(2, _CATEGORY_SUFFIXES.get(suffix, 2)) or core in _GENERIC_CORE or core.isdigit()
+            or bare_core in _GENERIC_CORE or bare_core.startswith(("重大", "重点"))):
         return False
     if _YEAR.search(name) or _is_body(name) or name.startswith("第") or _COMPARATIVE.search(name):
         return False
@@ -158,6 +165,10 @@ def _suffix_mentions(text: str) -> list[ProjectMention]:
             start = edition.end()  # 第三届X节: the edition is not part of the name
         if start > 0 and text[start - 1] == "”":
             continue  # “X”suffix: the quotation already names it
+        if match.group() == "中心" and _INSTITUTION_AFTER.match(text, match.end()):
+            continue
+        if _ENUMERATOR.match(text, start):
+            start += 2  # 二是X项目: the inline enumerator is no part of the name
         if text[max(0, match.start() - 1):match.start()] == "为" or text[start:match.start()].endswith("为"):
             continue  # 以X为中心 / 以X为试点: an idiom, not a name
         if ")" in text[start:match.start()] and "(" not in text[start:match.start()]:
@@ -177,7 +188,12 @@ def _quote_mentions(text: str) -> list[ProjectMention]:
         after = text[match.end():match.end() + 5]
         if inner in _word_set("project_exclusions") or any(after.startswith(w) for w in _word_set("project_not_after")):
             continue
-        if _SLOGAN_PUNCT.search(inner) or "+" in inner or _YEAR.search(inner) or (match.group(2) and _DOCUMENT_NOT.search(inner)):
+        drafted = bool(_DRAFTING_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
+        if match.group(2) and not drafted and _DOCUMENT_NOT.search(inner):
+            continue  # a law or an instruction the plan implements, not an undertaking of its own
+        if match.group(1) and _MECHANISM_END.search(inner):
+            continue  # “街长制”: a regime every locality runs
+        if _SLOGAN_PUNCT.search(inner) or "+" in inner or (_YEAR.search(inner) and not drafted):
             continue
         extension = _suffix_pattern().match(text, match.end())
         if extension is None:
@@ -200,6 +216,8 @@ def _quote_mentions(text: str) -> list[ProjectMention]:
 def _item_name(item: str) -> tuple[str, int]:
     """An enumeration item without the verb before it; returns (name, offset in item)."""
     start = _left_edge(item, len(item))
+    if _ENUMERATOR.match(item, start):
+        start += 2
     return item[start:], start
 
 

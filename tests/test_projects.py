@@ -75,3 +75,20 @@ def test_quoted_name_and_its_longer_form_are_one_project():
 def test_kinds(text, kind):
     groups = group_projects(find_projects(text))
     assert groups and groups[0].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("推进“河段长制”落地见效。", []),  # a regime every locality runs
+        ("二是梧桐湾城市更新项目进度偏慢。", ["梧桐湾城市更新项目"]),  # the enumerator is no part of the name
+        ("二是城市更新项目涉及居民多。", []),  # and what is left is a category
+        ("修订《云杉区重大行政决策程序规定》。", ["云杉区重大行政决策程序规定"]),  # a document the issuer drafts
+        ("贯彻《优化营商环境条例》。", []),  # a law it implements
+        ("建成云杉区中心医院新院区。", []),  # 中心 inside an institution's name ends nothing
+        ("9月1日前开办云杉实验学校。", ["云杉实验学校"]),
+        ("安排区重大工程项目20个。", []),
+    ],
+)
+def test_general_exclusions_and_boundaries(text, expected):
+    assert _names(text) == expected
