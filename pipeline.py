@@ -55,7 +55,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
                 report.unchanged.append(document.name)
                 continue
             graph = build_graph(extract_document(document))
-            store.write(graph)
+            store.write(graph, new=document.name not in held)
         except PledgeGraphError as error:
             report.failed.append((str(path), str(error)))
         else:

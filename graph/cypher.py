@@ -91,9 +91,11 @@ def remove_plan(doc: str) -> list[Statement]:
     return statements
 
 
-def write_plan(graph: GraphDoc) -> list[Statement]:
-    """Replace ``graph.doc``'s contributions: remove the old ones, write the new (one transaction)."""
-    statements = remove_plan(graph.doc)
+def write_plan(graph: GraphDoc, replace: bool = True) -> list[Statement]:
+    """Write ``graph.doc``'s contributions (one transaction); with ``replace``, first remove
+    what it contributed before. A document the store does not hold has nothing to remove, and
+    skipping that step keeps a batch of new documents linear (each removal scans every edge)."""
+    statements = remove_plan(graph.doc) if replace else []
     nodes_by_shape: dict[tuple[Label, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
     for node in graph.nodes:
         row = node.row()

@@ -57,9 +57,12 @@ class Store(ABC):
     def close(self) -> None:
         """Release connections."""
 
-    def write(self, graph: GraphDoc) -> None:
-        """Replace everything ``graph.doc`` contributed with ``graph`` (atomically)."""
-        self.execute_plan(write_plan(graph))
+    def write(self, graph: GraphDoc, new: bool = False) -> None:
+        """Replace everything ``graph.doc`` contributed with ``graph`` (atomically).
+
+        ``new=True`` promises the store does not hold the document yet (the loader knows),
+        which skips the removal step."""
+        self.execute_plan(write_plan(graph, replace=not new))
 
     def remove(self, doc: str) -> bool:
         """Remove a document's contributions; False when the store does not hold it."""
