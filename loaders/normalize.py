@@ -24,6 +24,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
+from pledgegraph.loaders.furniture import FURNITURE_LINE_MAX, TAIL_JUNK, body_lines
 from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker
 
@@ -43,7 +44,6 @@ _FULL_SLACK = 2  # columns a full line may fall short of the margin (a wide char
 _FULL_SHARE = 0.5
 _HEAD_LINES = 12  # metadata lines may sit just below the title, never deep in the body
 _FLAT_MIN = 800  # a line this long with markers after its spaces is a flattened document
-_FURNITURE_LINE_MAX = 80
 
 _LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 _GAP = re.compile(r"[ \x00]+")
@@ -53,11 +53,6 @@ _FOLDABLE = re.compile(r"[^\n\u0020-\u007e\u00a1-\u00ac\u00ae-\u05ff\u0700-\u070
 _CELL = "\t"
 _SPACES = (" ", "\u3000", "\u00a0", "\t")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_KEY = re.compile(r"(?:^|\s)【?[\u4e00-\u9fff]{2,6}[:]")
-_KEY_VALUE = re.compile(r"^【?[\u4e00-\u9fff]{2,6}[:]\s*([^\u4e00-\u9fff]*)$")
-_FORM_FIELD = re.compile(r"[:]\s*\*\s*$")
-_SEPARATOR = re.compile(r"[-—–|*_=#~·•.>\s]+$")  # a rule or a stray symbol on a line of its own
-_TAIL_JUNK = " \t\r\n\u3000|*_=#~"
 # Zero-width first: at a sentence end a "(" must be tried as a marker before as a bracket.
 _FLAT_EVENT = re.compile(r"(?<=[。;!?])(?=[(\d一二三四五六七八九十①-⑳])|[“《(【]|[”》)】]|。|[ \x00]+")
 _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}:\S")  # 牵头单位:… 完成时限:… — one field per line
@@ -203,47 +198,19 @@ def _line_spans(original: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_head_furniture(line: str) -> bool:
-    """Blank, a web page's fields (索引号: … 发布机构: …), a date or code, a breadcrumb."""
-    if not line or len(line) > _FURNITURE_LINE_MAX or "。" in line:
-        return not line
-    if any(word in line for word in words("furniture_head")) or len(_KEY.findall(line)) >= 2:
-        return True
-    single = _KEY_VALUE.match(line)  # one field whose value is a date or code, not prose
-    return (single is not None and bool(single.group(1).strip())) or not _CJK.search(line) \
-        or sum(line.count(mark) for mark in ">»›") >= 2
-
-
-def _tail_kind(line: str) -> str | None:
-    """'strong' for certain furniture, 'weak' for a line that may sit inside it, else None."""
-    if not line:
-        return "weak"
-    if len(line) <= _FURNITURE_LINE_MAX and (_FORM_FIELD.search(line)
-                                             or any(word in line for word in words("furniture_tail"))):
-        return "strong"
-    if _SEPARATOR.match(line):
-        return "strong"
-    return "weak" if len(line) <= 30 and not any(mark in line for mark in "。!?;") else None  # a signature, a date
-
-
 def _body_range(original: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """Cut leading metadata lines and a trailing feedback/navigation block."""
+    """Cut leading metadata lines and a trailing feedback/navigation block (see furniture.py)."""
 
     def clean(index: int) -> str:
         return original[slice(*spans[index])].translate(_FOLD).replace("\x00", "").strip()
 
-    first = 0
-    while first < len(spans) and _is_head_furniture(clean(first)):
-        first += 1
-    if first == len(spans):
+    found = body_lines(len(spans), clean)
+    if found is None:
         return 0, len(original)  # nothing but furniture: keep it all rather than lose text
-    cut, last = None, len(spans) - 1
-    while last > first and (kind := _tail_kind(clean(last))) is not None:
-        cut = last if kind == "strong" else cut
-        last -= 1
+    first, cut = found
     start = spans[first][0]
     end = spans[cut][0] if cut is not None else len(original)
-    while end > start and original[end - 1] in _TAIL_JUNK:
+    while end > start and original[end - 1] in TAIL_JUNK:
         end -= 1
     return start, end
 
@@ -363,7 +330,7 @@ def _drop_head_metadata(lines: list[_Line]) -> list[_Line]:
     span's original range holds text the span does not, so it must be certain furniture."""
     kept: list[_Line] = []
     for index, line in enumerate(lines):
-        if index < _HEAD_LINES and "preamble" in line.flags and len(line.text) <= _FURNITURE_LINE_MAX \
+        if index < _HEAD_LINES and "preamble" in line.flags and len(line.text) <= FURNITURE_LINE_MAX \
                 and any(word in line.text for word in words("furniture_head")):
             if index + 1 < len(lines):
                 lines[index + 1].blank_before = True
