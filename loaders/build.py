@@ -13,7 +13,7 @@ from typing import Any
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.record import Extraction, Project
-from pledgegraph.loaders.resolve import body_key, issuer_path, project_key
+from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
 
 __all__ = ["build_graph"]
 
@@ -59,7 +59,7 @@ def _places(b: _Builder, issuer_node: Node) -> None:
                        **_prov(b.doc, plan_span, city)) if city else None
     district_node = None
     if issuer.district:
-        district_node = b.node(Label.PLACE, f"place:{city or ''}/{issuer.district}", name=issuer.district,
+        district_node = b.node(Label.PLACE, f"place:{key_city(issuer)}/{issuer.district}", name=issuer.district,
                                level="district", **_prov(b.doc, plan_span, issuer.district))
         if city_node is not None:
             b.edge(EdgeType.PART_OF, district_node, city_node, plan_span, f"{issuer.district} ⊂ {city}")

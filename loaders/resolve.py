@@ -16,7 +16,7 @@ import re
 
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id"]
+__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city"]
 
 _NATIONAL = frozenset({"党中央", "中共中央", "国务院", "全国人大", "全国政协", "中央"})
 _QUOTES = re.compile(r"[“”\"'《》\s]")
@@ -29,9 +29,16 @@ def stable_id(*parts: str) -> str:
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
+def key_city(issuer: Issuer) -> str:
+    """The city part of ids: only where the gazetteer placed the issuer. A place known only
+    from its own text names its city in some documents and not in others, and ids must not
+    depend on which."""
+    return (issuer.city or issuer.province or "") if issuer.province else ""
+
+
 def issuer_path(issuer: Issuer) -> str:
     """'上海市/闵行区/浦锦街道' for a subdistrict, '上海市/静安区' for a district government."""
-    parts = [issuer.city or issuer.province or "", issuer.district or ""]
+    parts = [key_city(issuer), issuer.district or ""]
     if issuer.level in ("subdistrict", "town", "department"):
         parts.append(canonical_body_name(issuer.name))
     return "/".join(p for p in parts if p)
@@ -69,7 +76,7 @@ def body_key(name: str, issuer: Issuer) -> str:
     canonical = canonical_body_name(name)
     if issuer.level in ("subdistrict", "town") and canonical in ("街道", "街道办事处", "镇政府"):
         canonical = canonical_body_name(issuer.name)  # "街道办事处" in a subdistrict's own plan
-    city = issuer.city or issuer.province or ""
+    city = key_city(issuer)
     if canonical in _NATIONAL:
         return f"body:中国|{canonical}"
     if city and canonical.startswith(city) and len(canonical) > len(city) + 2:

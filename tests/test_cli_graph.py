@@ -87,3 +87,10 @@ def test_a_broken_file_fails_alone(tmp_path):
     assert result.exit_code == 1
     assert "1 loaded, 0 unchanged, 1 failed" in result.output
     assert "broken.txt" in result.stderr
+
+
+def test_a_department_in_district_and_subdistrict_plans_is_one_body(db):
+    result = _run("portfolio", "区房管局", "--db", str(db), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    documents = {row["document"] for row in json.loads(result.output)}
+    assert documents == {"lanchuan_2024_key_tasks.txt", "wangchuan_2024_work_plan.txt"}
