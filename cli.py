@@ -28,6 +28,7 @@ def cli() -> None:
     \b
     Typical use:
       pledgegraph load plans/                      # extract every plan into ./pledgegraph.db
+      pledgegraph viz --open                       # explore the graph in a browser (offline)
       pledgegraph owners 滨江隧道                   # which bodies own a project, with evidence
       pledgegraph query "MATCH (p:Project) RETURN p.name AS name LIMIT 5"
       pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
