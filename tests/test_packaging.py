@@ -18,7 +18,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 NOT_PACKAGES = {"tests", "samples", "bench", "scripts", ".ci", ".venv", "neo4j-harness", "build", "dist"}
 # Never needed to build the wheel, and large (the venv, ~150 MB of harness jars, databases).
-HEAVY = {REPO / ".venv", REPO / ".git", REPO / "neo4j-harness" / "lib", REPO / "build", REPO / "dist"}
+HEAVY = {REPO / ".venv", REPO / ".git", REPO / "neo4j-harness" / "target", REPO / "build", REPO / "dist"}
 CACHES = shutil.ignore_patterns("*.db", "__pycache__", ".pytest_cache", ".ruff_cache", ".hypothesis", "*.egg-info")
 
 
