@@ -22,7 +22,6 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
 from neo4j_server import Neo4jTestServer  # noqa: E402
-
 from pledgegraph.graph.store import Store, open_store  # noqa: E402
 from pledgegraph.loaders.build import build_graph  # noqa: E402
 from pledgegraph.loaders.extract import extract_file  # noqa: E402

@@ -1,0 +1,276 @@
+#!/usr/bin/env python3
+"""Scale benchmark: extraction speed, load time and peak RSS, query latency and viz time at N plans.
+
+    uv run python bench/run.py [--sizes 10,100,1000] [--stores ladybug,neo4j] [--repeat 30]
+                               [--out bench/out/results.md]
+
+The corpus comes from bench/corpus.py (seed 0). Each load runs in a fresh subprocess, so its
+peak RSS is that of one ``pipeline.load_paths`` run (interpreter and imports included); for
+Neo4j it is the client's RSS, the server's JVM is not counted. Progress goes to stderr, the
+tables to stdout and ``--out``. Not part of the test run: figures are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests"))
+sys.path.insert(0, str(REPO / "bench"))
+
+from corpus import generate  # noqa: E402
+from pledgegraph.graph.store import Store, open_store  # noqa: E402
+from pledgegraph.queries.library import named_queries, run_named  # noqa: E402
+
+STORE_NAMES = {"ladybug": "LadybugDB", "neo4j": "Neo4j 5.26"}
+EXTRACT_SAMPLE = 100  # plans timed for chars/s: enough for a steady rate, quick at any --sizes
+_PROJECT_PROBES = ("工程", "项目", "改造", "建设", "")  # first one found gives the project id
+_BODY_PROBES = ("街道", "局", "委", "")
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def machine() -> str:
+    mem_kb = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal:"))
+    return (f"Machine: {os.cpu_count()} cores ({platform.processor() or platform.machine()}), "
+            f"{mem_kb / 1024 ** 2:.1f} GB RAM, Python {platform.python_version()}, {platform.system()}")
+
+
+# -- extraction throughput ------------------------------------------------------------------
+
+def _rate(work, texts) -> float:
+    start = time.perf_counter()
+    for text in texts:
+        work(text)
+    return sum(len(t) for t in texts) / (time.perf_counter() - start)
+
+
+def extraction_speed(paths: list[Path]) -> tuple[int, float, float | None]:
+    """(characters, pledgegraph chars/s, jieba.lcut chars/s or None) over the same texts."""
+    from pledgegraph.loaders.extract import extract_document
+    from pledgegraph.loaders.read import read_document
+
+    documents = [read_document(p) for p in paths]
+    by_text = {d.text: d for d in documents}
+    texts = [d.text for d in documents]
+    extract_document(documents[0])  # warm: lexicons and regexes load lazily on first use
+    ours = _rate(lambda text: extract_document(by_text[text]), texts)
+    try:
+        import jieba
+    except ImportError:
+        return sum(map(len, texts)), ours, None
+    jieba.setLogLevel(60)
+    jieba.lcut(texts[0])  # warm: builds (or loads) the prefix dictionary cache
+    return sum(map(len, texts)), ours, _rate(jieba.lcut, texts)
+
+
+# -- loads, one subprocess each -------------------------------------------------------------
+
+def _peak_rss_kb() -> int:
+    """This process's peak RSS. Not ``ru_maxrss``: Linux carries that over from the parent across
+    fork and exec, so a child of a big benchmark process would report the parent's size."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux: the best there is
+
+
+def _worker(corpus: str, db: str | None, uri: str | None) -> None:
+    """The subprocess side: load ``corpus`` and print time and peak RSS as JSON."""
+    from pledgegraph.pipeline import load_paths
+
+    store = open_store(db, neo4j=uri) if uri else open_store(db)
+    start = time.perf_counter()
+    report = load_paths(store, [corpus])
+    seconds = time.perf_counter() - start
+    store.close()
+    rss_kb = _peak_rss_kb()
+    print(json.dumps({"seconds": seconds, "rss_mb": rss_kb / 1024, "loaded": len(report.loaded),
+                      "failed": len(report.failed)}))
+
+
+def load(corpus: Path, db: Path | None, uri: str | None) -> dict:
+    command = [sys.executable, __file__, "--_worker", str(corpus)]
+    command += ["--_db", str(db)] if db else ["--_uri", uri]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"load of {corpus} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# -- queries and viz ------------------------------------------------------------------------
+
+def _first_id(store: Store, probes: tuple[str, ...], kind: str) -> str | None:
+    for text in probes:
+        for row in run_named(store, "search", {"text": text}).rows:
+            if row[0] == kind:
+                return row[2]
+    return None
+
+
+def query_params(store: Store) -> dict[str, str]:
+    return {"project": _first_id(store, _PROJECT_PROBES, "project") or "",
+            "body": _first_id(store, _BODY_PROBES, "body") or "", "theme": "economy", "text": "路"}
+
+
+def latencies(store: Store, params: dict, repeat: int) -> dict[str, tuple[float, float]]:
+    out = {}
+    for name, query in named_queries().items():
+        wanted = {p: params[p] for p in query.params}
+        run_named(store, name, wanted)  # warm: the first run compiles the plan
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            run_named(store, name, wanted)
+            times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
+    return out
+
+
+def viz_time(store: Store, focus: str) -> dict[str, float]:
+    from pledgegraph.viz.html import render_html
+    from pledgegraph.viz.subgraph import read_graph, select_view
+
+    steps, start = {}, time.perf_counter()
+    graph = read_graph(store)
+    steps["read_graph"] = time.perf_counter() - start
+    view = select_view(graph, focus=focus, depth=2)
+    steps["select_view"] = time.perf_counter() - start - steps["read_graph"]
+    page = render_html(view)
+    steps["total"] = time.perf_counter() - start
+    steps["render_html"] = steps["total"] - steps["read_graph"] - steps["select_view"]
+    steps.update(nodes=graph.number_of_nodes(), view_nodes=view.graph.number_of_nodes(), kb=len(page) / 1024)
+    return steps
+
+
+# -- one run --------------------------------------------------------------------------------
+
+def bench_store(store_key: str, sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int,
+                uri: str | None) -> dict[int, dict]:
+    results = {}
+    for n in sizes:
+        db = None if uri else tmp / f"{store_key}_{n}.db"
+        if uri:
+            with open_store(neo4j=uri) as store:
+                store.query("MATCH (n) DETACH DELETE n", write=True)
+        log(f"{STORE_NAMES[store_key]}: loading {n} plans")
+        row = load(corpora[n], db, uri)
+        log(f"  {row['seconds']:.1f} s, peak RSS {row['rss_mb']:.0f} MB; timing queries")
+        with (open_store(neo4j=uri) if uri else open_store(db)) as store:
+            row["params"] = query_params(store)
+            row["latency"] = latencies(store, row["params"], repeat)
+            if not uri and n == max(sizes) and row["params"]["project"]:
+                log("  viz focus view")
+                row["viz"] = viz_time(store, row["params"]["project"])
+        results[n] = row
+    return results
+
+
+def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int) -> dict[int, dict]:
+    from neo4j_server import Neo4jTestServer, neo4j_unavailable_reason
+
+    if (reason := neo4j_unavailable_reason()) is not None:
+        log(f"Neo4j skipped: {reason}")
+        return {}
+    log("starting the Neo4j test server")
+    with Neo4jTestServer() as server:
+        log("Neo4j warm-up load (not measured)")
+        load(corpora[min(sizes)], None, server.uri)  # warm the JVM, as bench/stores.py does
+        return bench_store("neo4j", sizes, corpora, tmp, repeat, server.uri)
+
+
+# -- report ---------------------------------------------------------------------------------
+
+def _ms(pair: tuple[float, float]) -> str:
+    return f"{pair[0]:.1f} / {pair[1]:.1f}"
+
+
+def report(header: str, extraction: tuple, corpus_chars: dict[int, int], runs: dict[str, dict[int, dict]]) -> str:
+    chars, ours, jieba_rate = extraction
+    lines = [header, "", "## Extraction throughput", "",
+             "| plans | characters | pledgegraph chars/s | jieba.lcut chars/s | pledgegraph / jieba |",
+             "|---|---|---|---|---|"]
+    jieba_cells = ("jieba not installed", "–") if jieba_rate is None else (f"{jieba_rate:,.0f}", f"{ours / jieba_rate:.2f}")
+    lines.append(f"| {min(EXTRACT_SAMPLE, max(corpus_chars))} | {chars:,} | {ours:,.0f} | {' | '.join(jieba_cells)} |")
+    lines += ["", "## Load (read + extract + build + write, one subprocess per load)", "",
+              "| store | N | characters | load s | plans/s | peak RSS MB | loaded / failed |", "|---|---|---|---|---|---|---|"]
+    for store, rows in runs.items():
+        for n, row in rows.items():
+            lines.append(f"| {STORE_NAMES[store]} | {n} | {corpus_chars[n]:,} | {row['seconds']:.2f} | "
+                         f"{n / row['seconds']:.1f} | {row['rss_mb']:.0f} | {row['loaded']} / {row['failed']} |")
+    for store, rows in runs.items():
+        if 100 in rows and 1000 in rows:
+            lines.append(f"\n{STORE_NAMES[store]}: t(1000)/t(100) = {rows[1000]['seconds'] / rows[100]['seconds']:.2f}")
+    names = list(named_queries())
+    lines += ["", "## Named queries, p50 / p95 ms", "",
+              "| store | N | " + " | ".join(names) + " |", "|---" * (2 + len(names)) + "|"]
+    for store, rows in runs.items():
+        for n, row in rows.items():
+            lines.append(f"| {STORE_NAMES[store]} | {n} | " + " | ".join(_ms(row["latency"][q]) for q in names) + " |")
+    for store, rows in runs.items():
+        for n, row in rows.items():
+            if "viz" in row:
+                v = row["viz"]
+                lines += ["", f"## Viz focus view ({STORE_NAMES[store]}, N={n}, depth 2)", "",
+                          f"{v['total']:.2f} s total = read_graph {v['read_graph']:.2f} s + select_view "
+                          f"{v['select_view']:.3f} s + render_html {v['render_html']:.2f} s; graph {v['nodes']:,} "
+                          f"nodes, view {v['view_nodes']} nodes, page {v['kb']:.0f} KB"]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000")
+    parser.add_argument("--stores", default="ladybug,neo4j")
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.md")
+    parser.add_argument("--_worker", help=argparse.SUPPRESS)
+    parser.add_argument("--_db", help=argparse.SUPPRESS)
+    parser.add_argument("--_uri", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args._worker:
+        return _worker(args._worker, args._db, args._uri)
+    sizes = sorted({int(s) for s in args.sizes.split(",")})
+    stores = [s for s in args.stores.split(",") if s]
+    unknown = set(stores) - set(STORE_NAMES)
+    if unknown:
+        parser.error(f"unknown store(s): {', '.join(sorted(unknown))} (known: {', '.join(STORE_NAMES)})")
+    with tempfile.TemporaryDirectory(prefix="pledgegraph-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        corpora = {}
+        for n in sizes:
+            corpora[n] = tmp / f"corpus_{n}"
+            generate(n, corpora[n])
+        corpus_chars = {n: sum(len(p.read_text(encoding="utf-8")) for p in corpora[n].iterdir()) for n in sizes}
+        log(f"corpus: {', '.join(f'{n} plans {c:,} chars' for n, c in corpus_chars.items())}")
+        sample = sorted(corpora[max(sizes)].iterdir())[:EXTRACT_SAMPLE]
+        log(f"extraction throughput over {len(sample)} plans")
+        extraction = extraction_speed(sample)
+        runs = {}
+        if "ladybug" in stores:
+            runs["ladybug"] = bench_store("ladybug", sizes, corpora, tmp, args.repeat, None)
+        if "neo4j" in stores:
+            runs["neo4j"] = bench_neo4j(sizes, corpora, tmp, args.repeat)
+    text = report(machine(), extraction, corpus_chars, {k: v for k, v in runs.items() if v})
+    print(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    log(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
