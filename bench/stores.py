@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
 import sys
 import tempfile
 import time
@@ -25,7 +24,8 @@ from neo4j_server import Neo4jTestServer  # noqa: E402
 from pledgegraph.graph.store import Store, open_store  # noqa: E402
 from pledgegraph.loaders.build import build_graph  # noqa: E402
 from pledgegraph.loaders.extract import extract_file  # noqa: E402
-from pledgegraph.queries.library import named_queries, run_named  # noqa: E402
+from pledgegraph.queries.library import named_queries  # noqa: E402
+from run import latencies, query_params  # noqa: E402  (bench/run.py, beside this script)
 
 
 def _plans() -> list[Path]:
@@ -40,20 +40,7 @@ def _load(store: Store, graphs) -> float:
 
 
 def _latencies(store: Store, repeat: int) -> dict[str, tuple[float, float]]:
-    params = {"project": run_named(store, "search", {"text": "越江隧道"}).rows[0][2],
-              "body": run_named(store, "search", {"text": "浦锦街道"}).rows[0][2],
-              "theme": "economy", "text": "路"}
-    out = {}
-    for name, query in named_queries().items():
-        wanted = {p: params[p] for p in query.params}
-        times = []
-        for _ in range(repeat):
-            start = time.perf_counter()
-            run_named(store, name, wanted)
-            times.append((time.perf_counter() - start) * 1000)
-        times.sort()
-        out[name] = (statistics.median(times), times[int(0.95 * (len(times) - 1))])
-    return out
+    return latencies(store, query_params(store), repeat)
 
 
 def main() -> None:

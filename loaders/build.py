@@ -12,13 +12,11 @@ from typing import Any
 
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.bodies import body_kind
-from pledgegraph.loaders.record import Extraction, Project
+from pledgegraph.loaders.record import ISSUER_BODY_KIND, Extraction, Project
 from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
 
 __all__ = ["build_graph"]
 
-_LEVEL_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
-               "department": "department"}
 
 
 def _prov(doc: str, span: tuple[int, int], evidence: str) -> dict[str, Any]:
@@ -73,7 +71,7 @@ def _plan(b: _Builder) -> tuple[Node, Node]:
     plan = b.node(Label.PLAN, f"plan:{record.doc}", name=record.doc, issuer=issuer.name, district=issuer.district,
                   year=record.year, doc_type=record.doc_type, source=record.source, sha256=record.sha256,
                   **_prov(b.doc, (0, 0), record.doc))
-    issuer_node = b.body(issuer.name, (0, 0), issuer.name, _LEVEL_KIND.get(issuer.level))
+    issuer_node = b.body(issuer.name, (0, 0), issuer.name, ISSUER_BODY_KIND.get(issuer.level))
     b.edge(EdgeType.ISSUED, issuer_node, plan, (0, 0), f"{issuer.name} issued {record.doc}")
     _places(b, issuer_node)
     return plan, issuer_node

@@ -22,6 +22,7 @@ from pledgegraph.loaders.owners import Scope, commitment_owners, find_scopes, ow
 from pledgegraph.loaders.projects import find_projects, group_projects
 from pledgegraph.loaders.read import Document, read_document
 from pledgegraph.loaders.record import (
+    ISSUER_BODY_KIND,
     Body,
     BodyMention,
     Commitment,
@@ -45,8 +46,6 @@ from pledgegraph.loaders.themes import classify_theme
 __all__ = ["extract_file", "extract_document"]
 
 _STATUS_ORDER = {"planned": 0, "in_progress": 1, "completed": 2}
-_LEVEL_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
-               "department": "department"}
 # Headings that split a report into "what we did" and "what we will do" rather than into themes.
 _HALF_WORDS = ("工作总结", "工作部署", "工作安排", "工作打算", "工作思路", "工作回顾")
 
@@ -247,11 +246,11 @@ def _bodies(ctx: _Context) -> list[Body]:
         if name in found:
             continue
         left, right = clause(text, mention.start, mention.end)
-        kind = _LEVEL_KIND.get(ctx.issuer.level, mention.kind) if name == issuer else mention.kind
+        kind = ISSUER_BODY_KIND.get(ctx.issuer.level, mention.kind) if name == issuer else mention.kind
         found[name] = Body(name, kind, text[left:right].strip(),
                            ctx.normalized.to_original(mention.start, mention.end))
     if issuer not in found:
-        found[issuer] = Body(issuer, _LEVEL_KIND.get(ctx.issuer.level, body_kind(issuer)), "", (0, 0))
+        found[issuer] = Body(issuer, ISSUER_BODY_KIND.get(ctx.issuer.level, body_kind(issuer)), "", (0, 0))
     return list(found.values())
 
 

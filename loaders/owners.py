@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from pledgegraph.loaders.bodies import body_kind, split_body_list
 from pledgegraph.loaders.record import BodyMention, Owner
+from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 
 __all__ = ["Scope", "find_scopes", "owners_at", "commitment_owners"]
 
@@ -28,8 +29,6 @@ _EXPLICIT = re.compile(
     rf"(?:[;；,，]?\s*{_COOP_LIST}\s*[:：]\s*(?P<coop>{_LIST_BODY}))?"
     rf"|{_COOP_LIST}\s*[:：]\s*(?P<coop_only>{_LIST_BODY}))\s*[)）\]】]?"
 )
-_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
-_CLAUSE_END = re.compile(r"[。;；!！?？\n,，]")
 # Verbs after which a named body is the one the issuer helps (it leads, the issuer cooperates).
 _HELP_VERBS = ("配合", "协助", "协调配合", "支持配合")
 _JOIN_VERBS = ("联合", "会同", "协同", "携手")
@@ -53,14 +52,6 @@ class Scope:
     issuer_role: str | None
     evidence: str
     standalone: bool = False  # an explicit list on a line of its own (a merged table cell)
-
-
-def _bounds(text: str, position: int, pattern: re.Pattern[str]) -> tuple[int, int]:
-    start = position
-    while start > 0 and not pattern.match(text[start - 1]):
-        start -= 1
-    found = pattern.search(text, position)
-    return start, found.start() if found else len(text)
 
 
 def _explicit_scopes(text: str, offset: int) -> list[Scope]:
@@ -98,7 +89,7 @@ def _verb_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: 
         if body.name == issuer:
             continue
         before, after = text[max(0, body.start - 4):body.start], text[body.end:body.end + 4]
-        start, end = _bounds(text, body.start, _SENTENCE_END)
+        start, end = around(text, body.start, body.start, SENTENCE_MARKS)
         evidence = text[start:end]
         if before.endswith("由") and re.match(r"(?:具体)?(?:负责|牵头|组织实施)", after):
             scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
@@ -121,7 +112,7 @@ def _help_project_scopes(text: str, offset: int) -> list[Scope]:
         if following in "区市县街镇各":  # a body follows; handled by the verb scopes
             continue
         start = match.start()
-        _, end = _bounds(text, match.end(), _CLAUSE_END)
+        _, end = around(text, match.end(), match.end(), CLAUSE_MARKS)
         scopes.append(Scope(offset + start, offset + end, (), (), "cooperate", text[start:end]))
     return scopes
 

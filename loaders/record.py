@@ -19,6 +19,7 @@ __all__ = [
     "THEMES",
     "BODY_KINDS",
     "ROLES",
+    "ISSUER_BODY_KIND",
     "STATUSES",
     "BodyMention",
     "ProjectMention",
@@ -67,6 +68,9 @@ BODY_KINDS = (
 )
 
 ROLES = ("lead", "cooperate")
+# The body kind of an issuer, by its level (Issuer.level).
+ISSUER_BODY_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
+                    "department": "department"}
 STATUSES = ("planned", "in_progress", "completed")
 PROJECT_KINDS = ("construction", "renovation", "program", "platform", "campaign", "event", "plan_study")
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-__all__ = ["CLAUSE_MARKS", "SENTENCE_MARKS", "clause", "sentence"]
+__all__ = ["CLAUSE_MARKS", "SENTENCE_MARKS", "around", "clause", "sentence"]
 
 SENTENCE_MARKS = "。;；!！?？\n"
 CLAUSE_MARKS = SENTENCE_MARKS + ",，"
 
 
-def _around(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+def around(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
+    """``[start, end)`` widened to the nearest ``marks`` on both sides (marks excluded)."""
     left = start
     while left > 0 and text[left - 1] not in marks:
         left -= 1
@@ -20,10 +21,10 @@ def _around(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
 
 def clause(text: str, start: int, end: int) -> tuple[int, int]:
     """The clause (between commas and full stops) around ``[start, end)``."""
-    return _around(text, start, end, CLAUSE_MARKS)
+    return around(text, start, end, CLAUSE_MARKS)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``[start, end)``, its closing mark included."""
-    left, right = _around(text, start, end, SENTENCE_MARKS)
+    left, right = around(text, start, end, SENTENCE_MARKS)
     return left, min(len(text), right + 1)
