@@ -18,7 +18,7 @@ import click
 from pledgegraph.errors import PledgeGraphError
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
-from pledgegraph.pipeline import LoadReport, discover, load_paths
+from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import named_queries, run_named
@@ -84,13 +84,16 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-extract documents even when their bytes are unchanged.")
+@click.option("--batch-rows", type=click.IntRange(min=1), default=BATCH_ROWS, show_default=True,
+              help="Nodes and edges written per transaction. Smaller loses less to a crash, larger loads faster.")
 @_with_store
-def load(store: Store, paths: tuple[Path, ...], force: bool) -> None:
+def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int) -> None:
     """Extract plan files (or every plan under directories) and store their graph.
 
-    Each document is written in one transaction that replaces what it contributed before, so
-    loading is idempotent and an interrupted load can simply be run again. Unchanged documents
-    are skipped. Failed files are listed at the end and the exit code is 1.
+    Documents are written in batches, one transaction each, and a document replaces what it
+    contributed before, so loading is idempotent, no document is ever half-written, and an
+    interrupted load can simply be run again. Unchanged documents are skipped. Failed files
+    are listed at the end and the exit code is 1.
 
     \\b
     Examples:
@@ -102,7 +105,8 @@ def load(store: Store, paths: tuple[Path, ...], force: bool) -> None:
     before = store.counts()
     with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                            item_show_func=lambda p: p.name if p else "") as bar:
-        report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path))
+        report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path),
+                            batch_rows=batch_rows)
     click.echo(_summary(store, before, report))
     for _path, message in report.failed:
         click.echo(f"failed: {message}", err=True)

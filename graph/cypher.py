@@ -27,6 +27,7 @@ __all__ = [
     "ladybug_schema",
     "neo4j_schema",
     "write_plan",
+    "write_batch_plan",
     "remove_plan",
     "orphan_cleanup",
     "count_nodes",
@@ -59,17 +60,29 @@ def neo4j_schema() -> list[str]:
             for label in NODE_PROPERTIES]
 
 
-def _upsert_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
-    """MERGE nodes of ``label``; properties in ``missing`` are None in every row and are not
-    SET (LadybugDB cannot type an all-null column; absent and null read the same in Cypher)."""
-    props = [p for p in NODE_PROPERTIES[label] if p not in missing]
+def _create_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
+    """CREATE nodes of ``label`` that the store does not hold; properties in ``missing`` are
+    None in every row and are left out (LadybugDB cannot type an all-null column; absent and
+    null read the same in Cypher). A document's own nodes were removed with its old version,
+    so they are always new; a shared node is created only when no document made it before.
+
+    Not MERGE: on LadybugDB a MERGE costs time in proportion to the table, so a load of a
+    thousand plans went quadratic; a primary-key MATCH does not."""
+    values = ", ".join(f"{p}: row.{p}" for p in ["id", *(p for p in NODE_PROPERTIES[label] if p not in missing)])
     if label in DOC_OWNED:
-        sets = ", ".join(f"n.{p} = row.{p}" for p in props)
-        return f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) SET {sets}"
-    on_create = ", ".join(f"n.{p} = row.{p}" for p in props)
-    on_match = ", ".join(f"n.{p} = row.{p}" for p in props if p not in _FIRST_WRITER)
-    merge = f"UNWIND $rows AS row MERGE (n:{label} {{id: row.id}}) ON CREATE SET {on_create}"
-    return f"{merge} ON MATCH SET {on_match}" if on_match else merge
+        return f"UNWIND $rows AS row CREATE (n:{label} {{{values}}})"
+    return (f"UNWIND $rows AS row OPTIONAL MATCH (n:{label} {{id: row.id}}) WITH row, n WHERE n IS NULL "
+            f"CREATE (m:{label} {{{values}}})")
+
+
+def _update_shared_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str | None:
+    """SET the properties a later writer owns (all but name and provenance) on shared nodes the
+    store already holds; None when the rows carry no such property."""
+    later = [p for p in NODE_PROPERTIES[label] if p not in missing and p not in _FIRST_WRITER]
+    if label in DOC_OWNED or not later:
+        return None
+    sets = ", ".join(f"n.{p} = row.{p}" for p in later)
+    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
 def _create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
@@ -95,24 +108,55 @@ def write_plan(graph: GraphDoc, replace: bool = True) -> list[Statement]:
     """Write ``graph.doc``'s contributions (one transaction); with ``replace``, first remove
     what it contributed before. A document the store does not hold has nothing to remove, and
     skipping that step keeps a batch of new documents linear (each removal scans every edge)."""
-    statements = remove_plan(graph.doc) if replace else []
+    return write_batch_plan([graph], replace={graph.doc} if replace else set())
+
+
+def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] = frozenset()) -> list[Statement]:
+    """Write several documents' contributions as if written one after another, in few
+    statements: each statement costs a roughly fixed overhead on top of its rows (LadybugDB's
+    MERGE and COMMIT grow with the tables), so batching documents is what keeps a big load
+    fast. Documents in ``replace`` first lose what they contributed before; names must be
+    distinct."""
+    statements = [statement for doc in sorted(replace) for statement in remove_plan(doc)]
     nodes_by_shape: dict[tuple[Label, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
-    for node in graph.nodes:
-        row = node.row()
+    for label, row in _merged_node_rows(graphs):
         missing = frozenset(k for k, v in row.items() if v is None)
-        nodes_by_shape[(node.label, missing)].append({k: v for k, v in row.items() if k not in missing})
+        nodes_by_shape[(label, missing)].append({k: v for k, v in row.items() if k not in missing})
     for (label, missing), rows in sorted(nodes_by_shape.items(), key=lambda item: list(NODE_PROPERTIES).index(item[0][0])):
+        update = _update_shared_nodes(label, missing)
         for batch in _batches(rows):
-            statements.append((_upsert_nodes(label, missing), {"rows": batch}))
+            # Existing nodes are updated before the new ones are created, so nothing is set twice.
+            if update is not None:
+                statements.append((update, {"rows": batch}))
+            statements.append((_create_nodes(label, missing), {"rows": batch}))
     edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
-    for edge in graph.edges:
-        row = edge.row()
-        row["role"] = row["role"] or ""  # edges have one shape: no role is the empty role
-        edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
+    for graph in graphs:
+        for edge in graph.edges:
+            row = edge.row()
+            row["role"] = row["role"] or ""  # edges have one shape: no role is the empty role
+            edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
     for (edge_type, source, target), rows in edges_by_kind.items():
         for batch in _batches(rows):
             statements.append((_create_edges(edge_type, source, target), {"rows": batch}))
     return statements
+
+
+def _merged_node_rows(graphs: list[GraphDoc]) -> list[tuple[Label, dict[str, Any]]]:
+    """One row per node id across ``graphs``, with what writing them in order would leave:
+    a shared node keeps the first writer's name and provenance and the latest non-null value
+    of every other property (a null is not SET, so it never erases an earlier value)."""
+    merged: dict[tuple[Label, str], dict[str, Any]] = {}
+    for graph in graphs:
+        for node in graph.nodes:
+            row = node.row()
+            held = merged.get((node.label, node.id))
+            if held is None:
+                merged[(node.label, node.id)] = row
+                continue
+            for name, value in row.items():
+                if value is not None and not (node.label not in DOC_OWNED and name in _FIRST_WRITER):
+                    held[name] = value
+    return [(label, row) for (label, _), row in merged.items()]
 
 
 def orphan_cleanup() -> list[Statement]:

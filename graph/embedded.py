@@ -23,6 +23,10 @@ _DATABASES: dict[str, tuple[ladybug.Database, int]] = {}
 # A plan graph is small; 64 GiB of addressable database is far beyond any city's plans and
 # keeps the reservation modest (the default is 8 TiB per database).
 MAX_DB_SIZE = 1 << 36
+# Each checkpoint rewrites index pages in proportion to the whole database, so checkpointing
+# every 16 MiB of log (the default) made a large load quadratic. Loads checkpoint once at the
+# end (:meth:`EmbeddedStore.flush`); the log stays durable, it is only replayed on open.
+CHECKPOINT_THRESHOLD = 1 << 30
 
 
 def _acquire(path: Path) -> ladybug.Database:
@@ -33,7 +37,7 @@ def _acquire(path: Path) -> ladybug.Database:
         return database
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        database = ladybug.Database(key, max_db_size=MAX_DB_SIZE)
+        database = ladybug.Database(key, max_db_size=MAX_DB_SIZE, checkpoint_threshold=CHECKPOINT_THRESHOLD)
     except RuntimeError as error:
         raise StoreError(f"{path}: cannot open the LadybugDB database ({error})") from None
     _DATABASES[key] = (database, 1)
@@ -81,6 +85,12 @@ class EmbeddedStore(Store):
                 pass  # LadybugDB already ended the transaction that failed
             raise StoreError(f"{self.path}: write rolled back: {error}") from None
         self._connection.execute("COMMIT")
+
+    def flush(self) -> None:
+        try:
+            self._connection.execute("CHECKPOINT")
+        except RuntimeError as error:
+            raise StoreError(f"{self.path}: checkpoint failed: {error}") from None
 
     def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
         try:

@@ -93,3 +93,6 @@ class Neo4jStore(Store):
 
     def close(self) -> None:
         self._driver.close()
+
+    def flush(self) -> None:
+        """Nothing to do: the server checkpoints on its own schedule, committed is durable."""

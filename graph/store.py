@@ -22,6 +22,7 @@ from pledgegraph.graph.cypher import (
     is_write_query,
     orphan_cleanup,
     remove_plan,
+    write_batch_plan,
     write_plan,
 )
 from pledgegraph.graph.model import EdgeType, GraphDoc, Label
@@ -63,6 +64,15 @@ class Store(ABC):
         ``new=True`` promises the store does not hold the document yet (the loader knows),
         which skips the removal step."""
         self.execute_plan(write_plan(graph, replace=not new))
+
+    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str]) -> None:
+        """Write several documents in one transaction, as if one after another: all or none.
+        Documents named in ``held`` first lose what they contributed before."""
+        self.execute_plan(write_batch_plan(graphs, replace={g.doc for g in graphs} & set(held)))
+
+    @abstractmethod
+    def flush(self) -> None:
+        """Fold what was written into the store's main files (once, after a load)."""
 
     def remove(self, doc: str) -> bool:
         """Remove a document's contributions; False when the store does not hold it."""

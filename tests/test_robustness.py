@@ -12,7 +12,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_file
 
@@ -53,7 +52,8 @@ def _plans_complete(*store: str) -> dict[str, int]:
 def _kill_mid_load(folder: Path, store: list[str], after: float, neo4j_uri: str | None = None) -> None:
     """Start a load and SIGKILL it: after ``after`` seconds, or (Neo4j, which can be watched
     while it loads) as soon as a few plans are in."""
-    process = _cli("load", str(folder), *store)
+    # Small batches (a few plans each), so the kill lands between and inside transactions.
+    process = _cli("load", str(folder), "--batch-rows", "1000", *store)
     if neo4j_uri is None:
         time.sleep(after)
     else:

@@ -5,10 +5,12 @@ Every test runs on a real LadybugDB file and on a real Neo4j 5.26 over Bolt.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import write_plan
-from pledgegraph.graph.model import Label
+from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_document, extract_file
 from pledgegraph.loaders.read import Document
@@ -112,3 +114,50 @@ def test_names_with_quotes_braces_and_keywords_round_trip_as_parameters(store):
     rows = store.query("MATCH (p:Project) WHERE p.name = $name RETURN p.name AS name", {"name": hostile}).rows
     assert rows == [[hostile]]
     assert store.counts()["nodes"][str(Label.PLAN)] == 1
+
+
+def _contents(store) -> list:
+    """Every node and edge with all its properties, sorted: two stores holding the same graph
+    give the same list."""
+    rows = []
+    for label, props in NODE_PROPERTIES.items():
+        columns = ", ".join(f"n.{p} AS {p}" for p in ["id", *props])
+        rows += [(str(label), *map(str, row)) for row in store.query(f"MATCH (n:{label}) RETURN {columns}").rows]
+    for edge_type in EdgeType:
+        columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
+        cypher = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS a, b.id AS b, {columns}"
+        rows += [(str(edge_type), *map(str, row)) for row in store.query(cypher).rows]
+    return sorted(rows)
+
+
+def test_a_batch_leaves_what_writing_its_documents_one_by_one_leaves(store, seed_graphs):
+    # 000 and 001 share projects and bodies: the first writer keeps name and provenance, the
+    # last one's status wins — the same whether they arrive in one transaction or several.
+    for graph in seed_graphs:
+        store.write(graph, new=True)
+    one_by_one = _contents(store)
+    store.query("MATCH (n) DETACH DELETE n", write=True)
+    store.write_batch(seed_graphs[:2], held=set())
+    store.write_batch(seed_graphs[2:], held=set())
+    assert _contents(store) == one_by_one
+    store.write_batch(seed_graphs, held={g.doc for g in seed_graphs})  # replacing all: no change
+    assert _contents(store) == one_by_one
+
+
+def test_a_refused_batch_is_retried_document_by_document(store, tmp_path, monkeypatch):
+    from pledgegraph.pipeline import load_paths
+
+    for name, text in (("a.txt", PLAN), ("b.txt", PLAN.replace("新桥", "河口")), ("c.txt", PLAN.replace("新桥", "江湾"))):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    real_write = store.write_batch
+
+    def refuse_b(graphs, held):  # stands in for a write the engine refuses (a full disk, say)
+        if any(graph.doc == "b.txt" for graph in graphs):
+            raise StoreError("b.txt: refused")
+        real_write(graphs, held)
+
+    monkeypatch.setattr(store, "write_batch", refuse_b)
+    report = load_paths(store, [tmp_path], batch_rows=10_000)
+    assert report.loaded == ["a.txt", "c.txt"]
+    assert [(Path(path).name, message) for path, message in report.failed] == [("b.txt", "b.txt: refused")]
+    assert set(store.documents()) == {"a.txt", "c.txt"}
