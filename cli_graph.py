@@ -180,6 +180,28 @@ portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The proje
 
 
 @click.command()
+@click.argument("name")
+@_FORMAT
+@_with_store
+def status(store: Store, fmt: str, name: str) -> None:
+    """How a project went, document by document: plan, mid-year report, next year's plan.
+
+    Each row is one thing a document says of the project — its own mention, or a later
+    document's follow-up linked to it (TRACKS) — with the status and the evidence. The table
+    ends with the project's path, each document's furthest status in order.
+
+    \b
+    Example:
+      pledgegraph status 越江隧道
+      → planned (work_plan 2023计划.txt) → completed (midyear_report 2023半年报.txt)
+    """
+    result = lookups.status(store, name)
+    click.echo(format_result(result, fmt))
+    if fmt == "table" and result.rows:
+        click.echo(lookups.progress_line(result))
+
+
+@click.command()
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @_with_store
 def stats(store: Store, fmt: str) -> None:
@@ -272,5 +294,5 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
 
 def register(group: click.Group) -> None:
     """Add the store commands to the CLI group."""
-    for command in (load, query, owners, deps, portfolio, stats, schema, remove, viz):
+    for command in (load, query, owners, deps, portfolio, status, stats, schema, remove, viz):
         group.add_command(command)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pledgegraph.errors import PledgeGraphError, StoreError
+from pledgegraph.graph.lineage import link_lineage
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
 from pledgegraph.graph.store import Store
@@ -30,6 +31,7 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     cycles: list[list[str]] = field(default_factory=list)
+    links: int = 0  # TRACKS links (re)made between documents of the same body
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -74,6 +76,9 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
     batch.flush()
     if report.loaded:
         store.cleanup()
+    # Also after a load that wrote nothing: it finishes the linking a killed load left undone.
+    report.links = link_lineage(store)
+    if report.loaded or report.links:
         store.flush()
     report.cycles = dependency_cycles(batch.dependencies)
     return report

@@ -28,6 +28,7 @@ __all__ = [
     "neo4j_schema",
     "write_plan",
     "write_batch_plan",
+    "create_edges",
     "remove_plan",
     "orphan_cleanup",
     "count_nodes",
@@ -85,7 +86,7 @@ def _update_shared_nodes(label: Label, missing: frozenset[str] = frozenset()) ->
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
-def _create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
+def create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
     props = ", ".join(f"{p}: row.{p}" for p in EDGE_PROPERTIES)
     return (f"UNWIND $rows AS row MATCH (a:{source} {{id: row.source}}) MATCH (b:{target} {{id: row.target}}) "
             f"CREATE (a)-[r:{edge_type} {{{props}}}]->(b)")
@@ -133,11 +134,12 @@ def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] 
     for graph in graphs:
         for edge in graph.edges:
             row = edge.row()
-            row["role"] = row["role"] or ""  # edges have one shape: no role is the empty role
+            # Edges have one shape: no role or status is the empty string.
+            row["role"], row["status"] = row["role"] or "", row["status"] or ""
             edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
     for (edge_type, source, target), rows in edges_by_kind.items():
         for batch in _batches(rows):
-            statements.append((_create_edges(edge_type, source, target), {"rows": batch}))
+            statements.append((create_edges(edge_type, source, target), {"rows": batch}))
     return statements
 
 

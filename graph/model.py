@@ -48,6 +48,7 @@ class EdgeType(StrEnum):
     DEPENDS_ON = "DEPENDS_ON"
     SUPPORTS = "SUPPORTS"
     COOPERATES_WITH = "COOPERATES_WITH"
+    TRACKS = "TRACKS"
 
 
 _PROVENANCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "evidence": "STRING"}
@@ -55,7 +56,9 @@ _PROVENANCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "evi
 # Property name → LadybugDB type, per label. ``id`` (STRING) is every node's key.
 NODE_PROPERTIES: dict[Label, dict[str, str]] = {
     Label.PLAN: {"name": "STRING", "issuer": "STRING", "district": "STRING", "year": "INT64",
-                 "doc_type": "STRING", "source": "STRING", "sha256": "STRING", **_PROVENANCE},
+                 "doc_type": "STRING", "source": "STRING", "sha256": "STRING",
+                 # True once lineage (TRACKS) has been worked out with this plan in view.
+                 "linked": "BOOLEAN", **_PROVENANCE},
     Label.BODY: {"name": "STRING", "kind": "STRING", "jurisdiction": "STRING", **_PROVENANCE},
     Label.COMMITMENT: {"name": "STRING", "text": "STRING", "section": "STRING", "theme": "STRING",
                        "deadline": "STRING", "status": "STRING", **_PROVENANCE},
@@ -79,9 +82,14 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
     EdgeType.DEPENDS_ON: ((Label.PROJECT, Label.PROJECT),),
     EdgeType.SUPPORTS: ((Label.PROJECT, Label.PROJECT),),
     EdgeType.COOPERATES_WITH: ((Label.BODY, Label.BODY), (Label.PROJECT, Label.PROJECT)),
+    # A later document's commitment following up an earlier one of the same body.
+    EdgeType.TRACKS: ((Label.COMMITMENT, Label.COMMITMENT),),
 }
 
-EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", **_PROVENANCE}
+# ``role``: lead | cooperate on RESPONSIBLE_FOR, else "". ``status``: what the edge's document
+# says of the thing at its end (CONCERNS: the project's status there; TRACKS: the later
+# status), else "". Empty strings, not nulls: LadybugDB cannot type an all-null column.
+EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", **_PROVENANCE}
 
 DOC_OWNED = frozenset({Label.PLAN, Label.COMMITMENT, Label.TARGET})
 

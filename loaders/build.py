@@ -7,12 +7,13 @@ outside any task hang off the plan itself.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Any
 
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.bodies import body_kind
-from pledgegraph.loaders.record import ISSUER_BODY_KIND, Extraction, Project
+from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
 from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
 
 __all__ = ["build_graph"]
@@ -38,8 +39,8 @@ class _Builder:
         return self.nodes[node_id]
 
     def edge(self, kind: EdgeType, source: Node, target: Node, span: tuple[int, int], evidence: str,
-             role: str | None = None) -> None:
-        edge = Edge(kind, source, target, {"role": role, **_prov(self.doc, span, evidence)})
+             role: str | None = None, status: str | None = None) -> None:
+        edge = Edge(kind, source, target, {"role": role, "status": status, **_prov(self.doc, span, evidence)})
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
@@ -77,15 +78,15 @@ def _plan(b: _Builder) -> tuple[Node, Node]:
     return plan, issuer_node
 
 
-def _projects(b: _Builder) -> dict[str, Node]:
-    """Project nodes, and a map from every name a project goes by to its node."""
-    by_name: dict[str, Node] = {}
+def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
+    """Project nodes, and a map from every name a project goes by to its node and record."""
+    by_name: dict[str, tuple[Node, Project]] = {}
     for project in b.record.projects:
         node = b.node(Label.PROJECT, project_key(project.name, b.record.issuer), name=project.name,
                       aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
                       jurisdiction=issuer_path(b.record.issuer), **_prov(b.doc, project.span, project.evidence))
         for name in (project.name, *project.aliases):
-            by_name[name] = node
+            by_name[name] = (node, project)
         _project_owners(b, project, node)
     return by_name
 
@@ -96,7 +97,7 @@ def _project_owners(b: _Builder, project: Project, node: Node) -> None:
         b.edge(EdgeType.RESPONSIBLE_FOR, body, node, project.span, owner.evidence or project.evidence, owner.role)
 
 
-def _commitments(b: _Builder, plan: Node, projects: dict[str, Node]) -> None:
+def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Project]]) -> None:
     record = b.record
     starts = [c.span[0] for c in record.commitments]
     nodes = []
@@ -119,7 +120,7 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, Node]) -> None:
                    owner.role)
         for name in commitment.projects:
             if name in projects:
-                b.edge(EdgeType.CONCERNS, node, projects[name], commitment.span, commitment.text[:80])
+                _concerns(b, node, commitment, *projects[name])
     for index, target in enumerate(record.targets):
         target_node = b.node(Label.TARGET, f"target:{record.doc}:{index}", name=target.metric, metric=target.metric,
                              value=float(target.value), unit=target.unit, comparator=target.comparator,
@@ -130,16 +131,37 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, Node]) -> None:
         b.edge(EdgeType.HAS_TARGET, owner, target_node, target.span, target.evidence)
 
 
+def _concerns(b: _Builder, node: Node, commitment: Commitment, project_node: Node, project: Project) -> None:
+    """The commitment concerns the project; the edge says what this document says of it: the
+    project's status here, and the sentence of the task that names it."""
+    b.edge(EdgeType.CONCERNS, node, project_node, commitment.span,
+           _sentence_naming(commitment.text, (project.name, *project.aliases)), status=project.status)
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+
+
+def _sentence_naming(text: str, names: tuple[str, ...]) -> str:
+    """The sentence of ``text`` that names one of ``names`` (the text's start if none does)."""
+    at = next((i for i in (text.find(name) for name in names) if i >= 0), -1)
+    if at < 0:
+        return text[:80]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    start = max((e for e in ends if e <= at), default=0)
+    end = min((e for e in ends if e > at), default=len(text))
+    return text[start:end].strip()
+
+
 _RELATION_EDGE = {"depends_on": EdgeType.DEPENDS_ON, "supports": EdgeType.SUPPORTS,
                   "cooperates": EdgeType.COOPERATES_WITH}
 
 
-def _relations(b: _Builder, projects: dict[str, Node]) -> None:
+def _relations(b: _Builder, projects: dict[str, tuple[Node, Project]]) -> None:
     bodies = {n.props["name"]: n for n in b.nodes.values() if n.label == Label.BODY}
     for relation in b.record.relations:
         kind = _RELATION_EDGE[relation.type]
-        source = projects.get(relation.source)
-        target = projects.get(relation.target)
+        source = projects.get(relation.source, (None,))[0]
+        target = projects.get(relation.target, (None,))[0]
         if source is None and kind == EdgeType.COOPERATES_WITH:
             source = bodies.get(relation.source)
             target = b.body(relation.target, relation.span, relation.evidence) if source is not None else None

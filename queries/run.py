@@ -14,7 +14,7 @@ from pledgegraph.errors import QueryError
 from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.library import run_named
 
-__all__ = ["Match", "Ambiguous", "NotFound", "find", "owners", "deps", "portfolio"]
+__all__ = ["Match", "Ambiguous", "NotFound", "find", "owners", "deps", "portfolio", "status", "progress_line"]
 
 _LABEL = {"project": "Project", "body": "Body"}
 
@@ -74,3 +74,22 @@ def deps(store: Store, name: str) -> Result:
 def portfolio(store: Store, name: str) -> Result:
     """The projects the body ``name`` leads or cooperates on."""
     return run_named(store, "portfolio", {"body": find(store, name, "body").id})
+
+
+def status(store: Store, name: str) -> Result:
+    """What each document says of the project ``name``, earliest first (see timeline.cypher)."""
+    return run_named(store, "timeline", {"project": find(store, name, "project").id})
+
+
+_ADVANCE = {"planned": 0, "in_progress": 1, "completed": 2}
+
+
+def progress_line(timeline: Result) -> str:
+    """One line from a timeline: each document's furthest status, in order of the documents,
+    e.g. ``planned (work_plan 000.txt) → completed (midyear_report 001.txt)``."""
+    furthest: dict[str, tuple[str, str]] = {}
+    for row in timeline.records():
+        held = furthest.get(row["document"])
+        if held is None or _ADVANCE.get(row["status"], -1) > _ADVANCE.get(held[0], -1):
+            furthest[row["document"]] = (row["status"] or "unknown", row["doc_type"] or "document")
+    return " → ".join(f"{state} ({doc_type} {doc})" for doc, (state, doc_type) in furthest.items())

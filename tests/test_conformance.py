@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pledgegraph.graph.lineage import link_lineage
 from pledgegraph.graph.store import open_store
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_file
@@ -18,6 +19,7 @@ def both(seed_paths, neo4j_uri, tmp_path_factory):
     for store in (embedded, neo4j):
         for graph in graphs:
             store.write(graph)
+        assert link_lineage(store) > 0  # 000 and 001 are one body's plan and report
     yield embedded, neo4j
     embedded.close()
     neo4j.close()

@@ -30,6 +30,7 @@ _EDGE_STYLE: dict[str, dict[str, object]] = {
     "COOPERATES_WITH": {"color": "#F0E442", "width": 2, "dashes": True, "label": "cooperates with"},
     "ISSUED": {"color": "#999999", "width": 2, "dashes": False, "label": "issued"},
     "PART_OF": {"color": "#8C564B", "width": 1, "dashes": True, "label": "part of"},
+    "TRACKS": {"color": "#D55E00", "width": 2, "dashes": [2, 6], "label": "tracks (later → earlier)"},
 }
 
 

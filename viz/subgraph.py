@@ -45,10 +45,13 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
 
 
 def _with_neighbours(graph: nx.MultiDiGraph, seeds: set[str]) -> set[str]:
+    """The seeds and their neighbours, except commitments the filter did not choose (a
+    commitment's TRACKS neighbour in another document may sit under another theme)."""
     keep = set(seeds)
     for node in seeds:
-        keep.update(graph.successors(node))
-        keep.update(graph.predecessors(node))
+        for neighbour in (*graph.successors(node), *graph.predecessors(node)):
+            if neighbour in seeds or graph.nodes[neighbour]["label"] != "Commitment":
+                keep.add(neighbour)
     return keep
 
 
