@@ -18,6 +18,7 @@ import click
 from pledgegraph.errors import PledgeGraphError
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
+from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
@@ -86,8 +87,10 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
 @click.option("--force", is_flag=True, help="Re-extract documents even when their bytes are unchanged.")
 @click.option("--batch-rows", type=click.IntRange(min=1), default=BATCH_ROWS, show_default=True,
               help="Nodes and edges written per transaction. Smaller loses less to a crash, larger loads faster.")
+@click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Your own body registry, one body a line: 'full name = alias = alias'. Give it on every load.")
 @_with_store
-def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int) -> None:
+def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, aliases_file: Path | None) -> None:
     """Extract plan files (or every plan under directories) and store their graph.
 
     Documents are written in batches, one transaction each, and a document replaces what it
@@ -95,18 +98,24 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int) ->
     interrupted load can simply be run again. Unchanged documents are skipped. Failed files
     are listed at the end and the exit code is 1.
 
+    Abbreviated body names resolve to one body per jurisdiction through the shipped registry
+    (区发改委 = 区发展和改革委员会); --aliases adds yours. Bodies' ids depend on it, so use the
+    same file on every load into one store (--force re-keys documents already loaded).
+
     \\b
     Examples:
       pledgegraph load samples/
       pledgegraph load plans/*.txt --db city.db
       pledgegraph load plans/ --neo4j bolt://localhost:7687
+      pledgegraph load plans/ --aliases our_bodies.txt
     """
+    aliases = load_aliases(aliases_file) if aliases_file else None
     files = discover(paths)
     before = store.counts()
     with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                            item_show_func=lambda p: p.name if p else "") as bar:
         report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path),
-                            batch_rows=batch_rows)
+                            batch_rows=batch_rows, aliases=aliases)
     click.echo(_summary(store, before, report))
     for _path, message in report.failed:
         click.echo(f"failed: {message}", err=True)
@@ -294,5 +303,7 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
 
 def register(group: click.Group) -> None:
     """Add the store commands to the CLI group."""
-    for command in (load, query, owners, deps, portfolio, status, stats, schema, remove, viz):
+    from pledgegraph.cli_audit import audit_command
+
+    for command in (load, query, owners, deps, portfolio, status, audit_command(_with_store), stats, schema, remove, viz):
         group.add_command(command)

@@ -18,6 +18,7 @@ from pledgegraph.graph.lineage import link_lineage
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
 from pledgegraph.graph.store import Store
+from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_document
 from pledgegraph.loaders.read import READERS, read_document
@@ -52,9 +53,11 @@ BATCH_ROWS = 20_000
 
 
 def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
-               progress: Callable[[Path], None] | None = None, batch_rows: int = BATCH_ROWS) -> LoadReport:
+               progress: Callable[[Path], None] | None = None, batch_rows: int = BATCH_ROWS,
+               aliases: BodyAliases | None = None) -> LoadReport:
     """Load every plan under ``paths`` into ``store``; see the module docstring for guarantees.
-    A batch is written once it holds ``batch_rows`` nodes and edges."""
+    A batch is written once it holds ``batch_rows`` nodes and edges; ``aliases`` is the body
+    registry (default: the shipped one)."""
     report = LoadReport()
     batch = _Batch(store, store.documents(), report)
     for path in discover(paths):
@@ -65,7 +68,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
                 continue
             if batch.has(document.name):
                 batch.flush()  # a second file of the same name replaces the first, in order
-            batch.add(path, document.sha256, build_graph(extract_document(document)))
+            batch.add(path, document.sha256, build_graph(extract_document(document), aliases))
         except PledgeGraphError as error:
             report.failed.append((str(path), str(error)))
         finally:

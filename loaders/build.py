@@ -12,6 +12,7 @@ from bisect import bisect_right
 from typing import Any
 
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
+from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
 from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
@@ -27,8 +28,9 @@ def _prov(doc: str, span: tuple[int, int], evidence: str) -> dict[str, Any]:
 class _Builder:
     """Collects nodes by id and edges by key, so repeats within one document collapse."""
 
-    def __init__(self, record: Extraction) -> None:
+    def __init__(self, record: Extraction, aliases: BodyAliases | None) -> None:
         self.record = record
+        self.aliases = aliases
         self.doc = record.doc
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple, Edge] = {}
@@ -45,7 +47,7 @@ class _Builder:
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
         issuer = self.record.issuer
-        key = body_key(name, issuer)
+        key = body_key(name, issuer, self.aliases)
         return self.node(Label.BODY, key, name=name, kind=kind or body_kind(name),
                          jurisdiction=key.split("|")[0].removeprefix("body:"), **_prov(self.doc, span, evidence))
 
@@ -82,9 +84,9 @@ def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
     """Project nodes, and a map from every name a project goes by to its node and record."""
     by_name: dict[str, tuple[Node, Project]] = {}
     for project in b.record.projects:
-        node = b.node(Label.PROJECT, project_key(project.name, b.record.issuer), name=project.name,
+        node = b.node(Label.PROJECT, project_key(project.name, b.record.issuer, b.aliases), name=project.name,
                       aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
-                      jurisdiction=issuer_path(b.record.issuer), **_prov(b.doc, project.span, project.evidence))
+                      jurisdiction=issuer_path(b.record.issuer, b.aliases), **_prov(b.doc, project.span, project.evidence))
         for name in (project.name, *project.aliases):
             by_name[name] = (node, project)
         _project_owners(b, project, node)
@@ -169,9 +171,10 @@ def _relations(b: _Builder, projects: dict[str, tuple[Node, Project]]) -> None:
             b.edge(kind, source, target, relation.span, relation.evidence)
 
 
-def build_graph(record: Extraction) -> GraphDoc:
-    """The nodes and edges ``record``'s document contributes, with provenance on each."""
-    b = _Builder(record)
+def build_graph(record: Extraction, aliases: BodyAliases | None = None) -> GraphDoc:
+    """The nodes and edges ``record``'s document contributes, with provenance on each;
+    ``aliases`` is the body registry (default: the shipped one)."""
+    b = _Builder(record, aliases)
     plan, _ = _plan(b)
     projects = _projects(b)
     _commitments(b, plan, projects)

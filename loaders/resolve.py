@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from pledgegraph.loaders.aliases import BodyAliases, shipped_aliases
 from pledgegraph.loaders.record import Issuer
 
 __all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city"]
@@ -36,27 +37,28 @@ def key_city(issuer: Issuer) -> str:
     return (issuer.city or issuer.province or "") if issuer.province else ""
 
 
-def issuer_path(issuer: Issuer) -> str:
+def issuer_path(issuer: Issuer, aliases: BodyAliases | None = None) -> str:
     """'上海市/闵行区/浦锦街道' for a subdistrict, '上海市/静安区' for a district government."""
     parts = [key_city(issuer), issuer.district or ""]
     if issuer.level in ("subdistrict", "town", "department"):
-        parts.append(canonical_body_name(issuer.name))
+        parts.append(canonical_body_name(issuer.name, aliases))
     return "/".join(p for p in parts if p)
 
 
-def canonical_body_name(name: str) -> str:
-    """Spelling variants of one body made equal: 人民政府 → 政府, 街道办事处 → 街道."""
-    name = _QUOTES.sub("", name)
+def canonical_body_name(name: str, aliases: BodyAliases | None = None) -> str:
+    """Spelling variants of one body made equal: abbreviations by the body registry
+    (区发改委 → 区发展和改革委员会), then 人民政府 → 政府, 街道办事处 → 街道."""
+    name = (aliases or shipped_aliases()).resolve(_QUOTES.sub("", name))
     name = name.replace("人民政府", "政府")
     if name.endswith("街道办事处") and len(name) > 5:
         name = name[: -len("办事处")]
     return name
 
 
-def _qualified(name: str, issuer: Issuer) -> str:
+def _qualified(name: str, issuer: Issuer, aliases: BodyAliases | None) -> str:
     """Make a relative name absolute: 区委 → 闵行区委, 市政府 → 上海市政府, 街道党工委 → X街道党工委."""
     district, city = issuer.district or "", issuer.city or issuer.province or ""
-    own = canonical_body_name(issuer.name)
+    own = canonical_body_name(issuer.name, aliases)
     if name in _NATIONAL:
         return name
     if name.startswith(("区", "县")) and district and not name.startswith(district):
@@ -71,17 +73,18 @@ def _qualified(name: str, issuer: Issuer) -> str:
     return f"{own}/{name}"
 
 
-def body_key(name: str, issuer: Issuer) -> str:
-    """The identity of a body named ``name`` in a plan issued by ``issuer``."""
-    canonical = canonical_body_name(name)
+def body_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> str:
+    """The identity of a body named ``name`` in a plan issued by ``issuer``; ``aliases`` is
+    the body registry (default: the shipped one)."""
+    canonical = canonical_body_name(name, aliases)
     if issuer.level in ("subdistrict", "town") and canonical in ("街道", "街道办事处", "镇政府"):
-        canonical = canonical_body_name(issuer.name)  # "街道办事处" in a subdistrict's own plan
+        canonical = canonical_body_name(issuer.name, aliases)  # "街道办事处" in a subdistrict's own plan
     city = key_city(issuer)
     if canonical in _NATIONAL:
         return f"body:中国|{canonical}"
     if city and canonical.startswith(city) and len(canonical) > len(city) + 2:
         canonical = canonical[len(city):]  # 上海市静安区政府 is 静安区政府
-    return f"body:{city}|{_qualified(canonical, issuer)}"
+    return f"body:{city}|{_qualified(canonical, issuer, aliases)}"
 
 
 def project_core(name: str) -> str:
@@ -95,6 +98,6 @@ def project_core(name: str) -> str:
     return core
 
 
-def project_key(name: str, issuer: Issuer) -> str:
+def project_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> str:
     """The identity of a project named ``name`` in a plan issued by ``issuer``."""
-    return f"project:{issuer_path(issuer)}|{project_core(name)}"
+    return f"project:{issuer_path(issuer, aliases)}|{project_core(name)}"

@@ -1,0 +1,88 @@
+"""The body registry: every name a kind of body goes by, resolved to one canonical name.
+
+Plans abbreviate freely — 区发改委 in one, 区发展和改革委员会 in the next — and a graph that
+keeps both has two owners for one department. The registry (``data/body_aliases.txt``, which
+users extend with their own file) maps each alias to its full name; an entry applies to a
+whole name or to the end of one after an administrative prefix, so "发改委 → 发展和改革委员会"
+makes 区发改委, 闵行区发改委 and 市发改委 into their full names, each in its own jurisdiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from pledgegraph.errors import LoadError
+from pledgegraph.loaders.lexicon import data_text
+
+__all__ = ["BodyAliases", "shipped_aliases", "load_aliases"]
+
+# What may stand before an alias: nothing, a bare level (区, 市 …), or place names ending in one.
+_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|旗|州|镇|乡|街道|自治区|自治州|自治县))?$")
+
+
+@dataclass(frozen=True)
+class BodyAliases:
+    """alias → canonical name; the longest alias that fits wins."""
+
+    canonical: dict[str, str]
+
+    def resolve(self, name: str) -> str:
+        """``name`` with the alias it ends in replaced by the canonical name (unchanged if none)."""
+        for alias in self._by_length():
+            if name.endswith(alias) and _ADMIN_PREFIX.match(name[: -len(alias)]):
+                return name[: -len(alias)] + self.canonical[alias]
+        return name
+
+    @cache  # noqa: B019 — instances are few (shipped, plus one per user file) and immutable
+    def _by_length(self) -> tuple[str, ...]:
+        return tuple(sorted(self.canonical, key=lambda a: (-len(a), a)))
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self.canonical.items())))
+
+    def extended(self, other: BodyAliases) -> BodyAliases:
+        return BodyAliases({**self.canonical, **other.canonical})
+
+
+def _parse(text: str, source: str) -> BodyAliases:
+    """Lines ``full name = alias = alias``; ``#`` starts a comment. An alias given two
+    different full names is an error naming the line, never a silent choice."""
+    canonical: dict[str, str] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        names = [part.strip() for part in line.split("=")]
+        if len(names) < 2 or not all(names):
+            raise LoadError(f"{source}:{number}: expected 'full name = alias [= alias …]', got {raw.strip()!r}")
+        full = names[0]
+        for alias in names[1:]:
+            held = canonical.get(alias)
+            if held is not None and held != full:
+                raise LoadError(f"{source}:{number}: {alias!r} is already an alias of {held!r}")
+            if alias != full:
+                canonical[alias] = full
+    return BodyAliases(canonical)
+
+
+@cache
+def shipped_aliases() -> BodyAliases:
+    """The registry shipped with pledgegraph."""
+    return _parse(data_text("body_aliases.txt"), "body_aliases.txt")
+
+
+def load_aliases(path: str | Path) -> BodyAliases:
+    """The shipped registry extended (and, where they differ, overridden) by a user's file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LoadError(f"{path}: aliases file not found") from None
+    except UnicodeDecodeError:
+        raise LoadError(f"{path}: aliases file is not UTF-8 text") from None
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read the aliases file ({error.strerror})") from None
+    return shipped_aliases().extended(_parse(text, str(path)))
