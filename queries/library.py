@@ -1,11 +1,14 @@
 """Named queries: one ``cypher/<name>.cypher`` file each, the same text on both stores.
 
 A file starts with ``// description`` and ``// params: a, b``. Queries whose text cannot
-order its rows portably (a UNION) are sorted here, so both stores give identical answers.
+order its rows portably (a UNION) are sorted here, so both stores give identical answers. So
+are the lists of a query that declares ``// lists: sorted``: ``collect()`` keeps no portable
+order, and neither store has a list sort the other understands.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -27,6 +30,10 @@ class NamedQuery:
     @property
     def sorts_in_python(self) -> bool:
         return "UNION" in self.text.upper() and "ORDER BY" not in self.text.upper()
+
+    @property
+    def sorts_lists(self) -> bool:
+        return "// lists: sorted" in self.text.splitlines()
 
 
 def _parse(name: str, text: str) -> NamedQuery:
@@ -58,6 +65,15 @@ def run_named(store: Store, name: str, params: dict[str, Any] | None = None) -> 
     if missing:
         raise QueryError(f"query {name!r} needs parameter(s): {', '.join(missing)}")
     result = store.query(query.text, {p: params[p] for p in query.params})
+    if query.sorts_lists:
+        result = Result(result.columns, [[_sorted(v) for v in row] for row in result.rows])
     if query.sorts_in_python:
         return Result(result.columns, sorted(result.rows, key=lambda row: [str(v) for v in row]))
     return result
+
+
+def _sorted(value: Any) -> Any:
+    """A list in a fixed order (strings by code point, maps by their JSON); other values as is."""
+    if not isinstance(value, list):
+        return value
+    return sorted(value, key=lambda v: v if isinstance(v, str) else json.dumps(v, sort_keys=True, ensure_ascii=False))
