@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 from pledgegraph.errors import PledgeGraphError
-from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, Label
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
@@ -246,16 +246,16 @@ def remove(store: Store, doc: str) -> None:
     click.echo(f"removed {doc}")
 
 
-def _focus_id(store: Store, name: str) -> str:
+def _focus(store: Store, name: str) -> tuple[str, Label]:
     """A theme by its canonical name, else the one project, else the one body of that name."""
     from pledgegraph.loaders.record import THEMES
 
     if name in THEMES:
-        return f"theme:{name}"
+        return f"theme:{name}", Label.THEME
     try:
-        return lookups.find(store, name, "project").id
+        return lookups.find(store, name, "project").id, Label.PROJECT
     except lookups.NotFound:
-        return lookups.find(store, name, "body").id
+        return lookups.find(store, name, "body").id, Label.BODY
 
 
 @click.command()
@@ -285,11 +285,9 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
       pledgegraph viz --theme social_welfare --status completed
     """
     from pledgegraph.viz.html import render_html
-    from pledgegraph.viz.subgraph import read_graph, select_view
+    from pledgegraph.viz.subgraph import read_view
 
-    graph = read_graph(store)
-    focus_id = _focus_id(store, focus) if focus else None
-    view = select_view(graph, focus_id, depth, theme, district, status, max_nodes)
+    view = read_view(store, _focus(store, focus) if focus else None, depth, theme, district, status, max_nodes)
     page = render_html(view, title=f"pledgegraph — {view.note}")
     partial = output.with_name(output.name + ".part")
     partial.write_text(page, encoding="utf-8")

@@ -25,6 +25,7 @@ from pledgegraph.graph.model import (
 __all__ = [
     "Statement",
     "ladybug_schema",
+    "schema_columns",
     "neo4j_schema",
     "write_plan",
     "write_batch_plan",
@@ -53,6 +54,13 @@ def ladybug_schema() -> list[str]:
         ends = ", ".join(f"FROM {a} TO {b}" for a, b in pairs)
         statements.append(f"CREATE REL TABLE IF NOT EXISTS {edge_type}({ends}, {edge_columns})")
     return statements
+
+
+def schema_columns() -> dict[str, dict[str, str]]:
+    """Table → column → LadybugDB type, as :func:`ladybug_schema` creates them."""
+    tables = {str(label): {"id": "STRING", **props} for label, props in NODE_PROPERTIES.items()}
+    tables.update({str(edge_type): dict(EDGE_PROPERTIES) for edge_type in EDGE_ENDPOINTS})
+    return tables
 
 
 def neo4j_schema() -> list[str]:

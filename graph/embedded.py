@@ -11,7 +11,7 @@ from typing import Any
 
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
-from pledgegraph.graph.cypher import Statement, ladybug_schema
+from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
 from pledgegraph.graph.store import Result, Store
 
 __all__ = ["EmbeddedStore"]
@@ -63,6 +63,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# How table_info spells a type the DDL writes differently.
+_REPORTED_TYPE = {"BOOLEAN": "BOOL"}
+
+
 class EmbeddedStore(Store):
     name = "ladybug"
 
@@ -72,6 +76,23 @@ class EmbeddedStore(Store):
         self._closed = False
         for statement in ladybug_schema():
             self._connection.execute(statement)
+        self._check_schema()
+
+    def _check_schema(self) -> None:
+        """Refuse a database made by another version of the schema: its tables exist (so the
+        CREATE … IF NOT EXISTS above kept them) but lack columns every query now reads."""
+        for table, wanted in schema_columns().items():
+            result = self._connection.execute(f"CALL table_info('{table}') RETURN name, type")
+            held = {}
+            while result.has_next():
+                name, kind = result.get_next()
+                held[name] = kind
+            missing = [f"{name} {kind}" for name, kind in wanted.items()
+                       if held.get(name) != _REPORTED_TYPE.get(kind, kind)]
+            if missing:
+                self.close()
+                raise StoreError(f"{self.path}: made by another version of pledgegraph ({table} lacks "
+                                 f"{', '.join(missing)}); load your plans into a new database file")
 
     def execute_plan(self, statements: list[Statement]) -> None:
         self._connection.execute("BEGIN TRANSACTION")

@@ -161,3 +161,20 @@ def test_a_refused_batch_is_retried_document_by_document(store, tmp_path, monkey
     assert report.loaded == ["a.txt", "c.txt"]
     assert [(Path(path).name, message) for path, message in report.failed] == [("b.txt", "b.txt: refused")]
     assert set(store.documents()) == {"a.txt", "c.txt"}
+
+
+def test_a_database_of_another_schema_version_is_refused_by_name(tmp_path):
+    import ladybug
+    from pledgegraph.graph.store import open_store
+
+    path = tmp_path / "old.db"
+    database = ladybug.Database(str(path))  # an older pledgegraph: edges had no status column
+    connection = ladybug.Connection(database)
+    connection.execute("CREATE NODE TABLE Commitment(id STRING PRIMARY KEY, name STRING)")
+    connection.execute("CREATE NODE TABLE Project(id STRING PRIMARY KEY, name STRING)")
+    connection.execute("CREATE REL TABLE CONCERNS(FROM Commitment TO Project, role STRING, doc STRING)")
+    connection.close()
+    database.close()
+    with pytest.raises(StoreError, match=r"old\.db: made by another version of pledgegraph \(.* lacks .*\)"):
+        open_store(path)
+    open_store(path.with_name("new.db")).close()  # and the failed open released what it held

@@ -78,3 +78,21 @@ def test_viz_command_writes_one_page(db, tmp_path):
     page = out.read_text(encoding="utf-8")
     assert "vis.Network" in page and "Content-Security-Policy" in page
     assert "<script src=" not in page and "<link" not in page
+
+
+def test_a_focus_view_read_from_the_neighbourhood_equals_one_read_from_the_whole_graph(store, shared):
+    from pledgegraph.graph.model import Label
+    from pledgegraph.pipeline import load_paths
+    from pledgegraph.queries.run import find
+    from pledgegraph.viz.subgraph import read_neighbourhood
+
+    load_paths(store, [shared / "seeds"])
+    whole = read_graph(store)
+    focuses = [(find(store, "越江隧道", "project").id, Label.PROJECT), (find(store, "浦锦街道", "body").id, Label.BODY),
+               ("theme:economy", Label.THEME)]
+    for (focus, label), depth in zip(focuses, (2, 1, 3), strict=True):
+        expected = select_view(whole, focus, depth, max_nodes=100_000)
+        got = select_view(read_neighbourhood(store, focus, label, depth), focus, depth, max_nodes=100_000)
+        assert expected.graph.number_of_nodes() > 10
+        assert dict(got.graph.nodes(data=True)) == dict(expected.graph.nodes(data=True))
+        assert sorted(map(str, got.graph.edges(data=True))) == sorted(map(str, expected.graph.edges(data=True)))

@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import networkx as nx
-from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
 from pledgegraph.graph.store import Store
 
-__all__ = ["View", "read_graph", "select_view"]
+__all__ = ["View", "read_graph", "read_neighbourhood", "select_view", "read_view"]
 
 
 @dataclass(frozen=True)
@@ -29,18 +29,80 @@ class View:
         return self.graph.number_of_nodes() < self.total_nodes
 
 
+def _node_columns(label: Label) -> str:
+    return ", ".join(f"n.{p} AS {p}" for p in NODE_PROPERTIES[label])
+
+
+_EDGE_COLUMNS = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
+
+
 def read_graph(store: Store) -> nx.MultiDiGraph:
     """The whole stored graph as a MultiDiGraph (node attribute ``label`` holds the label)."""
     graph = nx.MultiDiGraph()
-    for label, props in NODE_PROPERTIES.items():
-        columns = ", ".join(f"n.{p} AS {p}" for p in props)
-        for record in store.query(f"MATCH (n:{label}) RETURN n.id AS id, {columns}").records():
+    for label in NODE_PROPERTIES:
+        for record in store.query(f"MATCH (n:{label}) RETURN n.id AS id, {_node_columns(label)}").records():
             graph.add_node(record.pop("id"), label=str(label), **record)
-    edge_columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
     for edge_type in EdgeType:
-        query = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {edge_columns}"
+        query = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {_EDGE_COLUMNS}"
         for record in store.query(query).records():
             graph.add_edge(record.pop("source"), record.pop("target"), type=str(edge_type), **record)
+    return graph
+
+
+def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]]) -> list[tuple[str, Label, str, Label, dict]]:
+    """Every edge touching the given nodes: (source, its label, target, its label, attributes)."""
+    found = []
+    for edge_type, pairs in EDGE_ENDPOINTS.items():
+        for source, target in pairs:
+            # Out of the given sources, then into the given targets.
+            for label, match in ((source, f"(a:{source} {{id: id}})-[r:{edge_type}]->(b:{target})"),
+                                 (target, f"(a:{source})-[r:{edge_type}]->(b:{target} {{id: id}})")):
+                ids = ids_by_label.get(label)
+                if not ids:
+                    continue
+                query = f"UNWIND $ids AS id MATCH {match} RETURN a.id AS source, b.id AS target, {_EDGE_COLUMNS}"
+                for record in store.query(query, {"ids": sorted(ids)}).records():
+                    found.append((record.pop("source"), source, record.pop("target"), target,
+                                  {"type": str(edge_type), **record}))
+    return found
+
+
+def read_neighbourhood(store: Store, focus: str, label: Label, depth: int) -> nx.MultiDiGraph:
+    """What lies within ``depth`` steps of ``focus`` (a node of ``label``), with every edge among
+    those nodes: the part of :func:`read_graph` a focus view can show, read without the rest
+    (on a thousand plans the whole graph takes seconds to read, a neighbourhood milliseconds)."""
+    labels: dict[str, Label] = {focus: label}
+    edges: dict[tuple, tuple[str, str, dict]] = {}
+
+    def visit(frontier: set[str], grow: bool) -> set[str]:
+        by_label: dict[Label, set[str]] = {}
+        for node in frontier:
+            by_label.setdefault(labels[node], set()).add(node)
+        reached = set()
+        for source, source_label, target, target_label, attrs in _incident_edges(store, by_label):
+            ends = ((source, source_label), (target, target_label))
+            if not grow and not all(node in labels for node, _ in ends):
+                continue
+            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+            for node, node_label in ends:
+                if node not in labels:
+                    labels[node] = node_label
+                    reached.add(node)
+        return reached
+
+    frontier = {focus}
+    for _ in range(depth):
+        frontier = visit(frontier, grow=True)
+    visit(frontier, grow=False)  # edges between two nodes at the full depth
+    graph = nx.MultiDiGraph()
+    for node_label in NODE_PROPERTIES:
+        ids = sorted(n for n, found in labels.items() if found == node_label)
+        if ids:
+            query = f"UNWIND $ids AS id MATCH (n:{node_label} {{id: id}}) RETURN n.id AS id, {_node_columns(node_label)}"
+            for record in store.query(query, {"ids": ids}).records():
+                graph.add_node(record.pop("id"), label=str(node_label), **record)
+    for source, target, attrs in edges.values():
+        graph.add_edge(source, target, **attrs)
     return graph
 
 
@@ -97,3 +159,14 @@ def select_view(graph: nx.MultiDiGraph, focus: str | None = None, depth: int = 2
         view = graph.subgraph(_nearest(view, focus, max_nodes)).copy()
         notes.append(f"showing {max_nodes} of {total} nodes (raise --max-nodes to see more)")
     return View(view, focus, total, "; ".join(notes) or "the whole graph")
+
+
+def read_view(store: Store, focus: tuple[str, Label] | None = None, depth: int = 2, theme: str | None = None,
+              district: str | None = None, status: str | None = None, max_nodes: int = 500) -> View:
+    """:func:`select_view` on what it needs from ``store``: a plain focus view reads only the
+    focus's neighbourhood; filters are defined on the whole graph, so they read all of it."""
+    if focus is not None and not (theme or district or status):
+        graph = read_neighbourhood(store, focus[0], focus[1], depth)
+    else:
+        graph = read_graph(store)
+    return select_view(graph, focus[0] if focus else None, depth, theme, district, status, max_nodes)
