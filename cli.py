@@ -98,6 +98,10 @@ from pledgegraph.cli_graph import register  # noqa: E402  (commands that use a s
 
 register(cli)
 
+from pledgegraph.cli_export import register as register_export  # noqa: E402
+
+register_export(cli)
+
 
 def main() -> None:
     """Entry point of the ``pledgegraph`` script."""

@@ -33,15 +33,22 @@ from neo4j_server import Neo4jTestServer, neo4j_unavailable_reason  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def neo4j_uri():
-    """A real Neo4j 5.26 on loopback for the whole session (skipped, or failed in CI, without Java)."""
+def neo4j_server():
+    """A real Neo4j 5.26 on loopback for the whole session (skipped, or failed in CI, without Java);
+    LOAD CSV reads file:/// URLs from its ``import_dir``."""
     reason = neo4j_unavailable_reason()
     if reason:
         if os.environ.get("CI"):
             pytest.fail(f"CI must run the Neo4j tests: {reason}")
         pytest.skip(reason)
     with Neo4jTestServer() as server:
-        yield server.uri
+        yield server
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_server):
+    """The Bolt URI of the session's Neo4j."""
+    return neo4j_server.uri
 
 
 def _empty_neo4j(uri: str):

@@ -4,8 +4,10 @@
         driver = GraphDatabase.driver(server.uri, auth=None)
 
 Bolt listens on a loopback port the OS picks when the JVM binds it (so parallel runs never race
-for a port), with auth off and no HTTP. The JVM also stops by itself when this process dies,
-because its stdin (our pipe) then closes. Not a conftest: a session fixture wraps
+for a port), with auth off and no HTTP. ``LOAD CSV FROM 'file:///x.csv'`` reads ``import_dir/x.csv``
+(like a server's import directory), so a CSV export can be loaded the way a user without
+neo4j-admin would. The JVM also stops by itself when this process dies, because its stdin (our
+pipe) then closes. Not a conftest: a session fixture wraps
 :class:`Neo4jTestServer` and skips with :func:`neo4j_unavailable_reason`.
 """
 
@@ -131,8 +133,9 @@ def _pump(stream: IO[str], tail: deque[str], lines: queue.Queue[str | None] | No
 
 
 class Neo4jTestServer:
-    """One throwaway Neo4j: ``uri`` and ``data_dir`` (a temp dir) are set from :meth:`start` on;
-    :meth:`stop` clears ``uri`` and deletes ``data_dir``."""
+    """One throwaway Neo4j: ``uri``, ``data_dir`` (a temp dir) and ``import_dir`` (inside it, for
+    LOAD CSV file URLs) are set from :meth:`start` on; :meth:`stop` clears ``uri`` and deletes
+    ``data_dir``."""
 
     def __init__(self, *, start_timeout: float = START_TIMEOUT, java_opts: str | None = None) -> None:
         self.uri = ""
@@ -143,6 +146,7 @@ class Neo4jTestServer:
         self._stdout: deque[str] = deque(maxlen=_TAIL_LINES)
         self._stderr: deque[str] = deque(maxlen=_TAIL_LINES)
         self.data_dir: Path | None = None
+        self.import_dir: Path | None = None
         self._cleanup: weakref.finalize | None = None
 
     def start(self) -> Neo4jTestServer:
@@ -152,11 +156,13 @@ class Neo4jTestServer:
         self.data_dir = Path(tempfile.mkdtemp(prefix="pledgegraph-neo4j-"))
         # Removes the data even if nobody calls stop() (e.g. the test run is interrupted).
         self._cleanup = weakref.finalize(self, shutil.rmtree, self.data_dir, ignore_errors=True)
+        self.import_dir = self.data_dir / "import"
+        self.import_dir.mkdir()
         env = dict(os.environ)
         if self._java_opts is not None:
             env["NEO4J_TEST_JAVA_OPTS"] = self._java_opts
         self._process = subprocess.Popen(
-            [str(HARNESS / "start.sh"), "0", str(self.data_dir)], env=env,
+            [str(HARNESS / "start.sh"), "0", str(self.data_dir), str(self.import_dir)], env=env,
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
             text=True, encoding="utf-8", errors="replace",
         )

@@ -1,11 +1,13 @@
 // An in-process Neo4j (the Maven test harness) for pledgegraph's tests.
 //
-//   java -cp target/classes:target/lib/* Launcher [PORT [DATA_DIR]]
+//   java -cp target/classes:target/lib/* Launcher [PORT [DATA_DIR [IMPORT_DIR]]]
 //
 // Bolt listens on 127.0.0.1 only. PORT 0 (the default) lets the OS pick a free port at bind time,
 // so parallel test runs never race for one; the real port is in the READY line. Auth and the
 // HTTP/HTTPS connectors are off: the tests speak Bolt to a throwaway database. Data goes under
-// DATA_DIR (default: a temp dir the harness deletes on close).
+// DATA_DIR (default: a temp dir the harness deletes on close). With IMPORT_DIR, LOAD CSV may read
+// file:/// URLs, resolved inside IMPORT_DIR (what a server's import directory does), so tests can
+// load CSV exports the way a user without neo4j-admin would; without it, file URLs are refused.
 //
 // Stdout carries exactly one line, "READY bolt://127.0.0.1:PORT", printed once Bolt accepts
 // connections. The server stops cleanly when stdin reaches end of file (the parent closed it or
@@ -30,6 +32,13 @@ public final class Launcher {
         Neo4jBuilder builder = args.length > 1
                 ? Neo4jBuilders.newInProcessBuilder(Path.of(args[1]))
                 : Neo4jBuilders.newInProcessBuilder();
+        if (args.length > 2) {
+            builder = builder
+                    .withConfig(GraphDatabaseSettings.allow_file_urls, true)
+                    .withConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(args[2]).toAbsolutePath());
+        } else {
+            builder = builder.withConfig(GraphDatabaseSettings.allow_file_urls, false);
+        }
         Neo4j neo4j = builder
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
