@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the Neo4j test server in the foreground: start.sh [PORT [DATA_DIR]]
-# (PORT 0, the default, lets the OS pick a free one). Prints "READY bolt://127.0.0.1:PORT" when
+# Starts the Neo4j test server in the foreground: start.sh [PORT [DATA_DIR [IMPORT_DIR]]]
+# (PORT 0, the default, lets the OS pick a free one; IMPORT_DIR lets LOAD CSV read file:/// URLs there). Prints "READY bolt://127.0.0.1:PORT" when
 # Bolt accepts connections; stops when stdin closes (Ctrl-D) or on SIGTERM/Ctrl-C.
 # tests/neo4j_server.py runs this; so can a person who wants a scratch Neo4j.
 #
