@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 from typing import Any
 
@@ -33,6 +34,7 @@ STAGE = {"midyear_report": 1}
 MIN_CONTAINED = 4
 # Two task texts restating one task: share of character bigrams (Dice), when no project joins them.
 TEXT_SIMILARITY = 0.6
+ISSUERS_PER_TRANSACTION = 200
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,11 @@ class Mention:
     @property
     def when(self) -> tuple[int, int]:
         return (self.year, self.stage)
+
+    @cached_property
+    def bigrams(self) -> frozenset[str]:
+        """Computed once: a body's history is compared pair by pair on every relink."""
+        return frozenset(self.text[i:i + 2] for i in range(len(self.text) - 1))
 
 
 @dataclass(frozen=True)
@@ -78,12 +85,9 @@ def _same_project(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     return False
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)}
-
-
-def _similarity(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
+def _similarity(a: Mention, b: Mention) -> float:
+    """Dice coefficient of the two task texts' character bigrams."""
+    x, y = a.bigrams, b.bigrams
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
@@ -105,7 +109,7 @@ def _link_documents(later: list[Mention], earlier: list[Mention]) -> list[Link]:
         if by_project:
             links += by_project
             continue
-        scored = [(_similarity(mention.text, other.text), other) for other in earlier]
+        scored = [(_similarity(mention, other), other) for other in earlier]
         score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
         if best is not None and score >= TEXT_SIMILARITY:
             links.append(Link(mention.commitment, best.commitment, mention.doc, mention.status,
@@ -181,10 +185,13 @@ def relink_plan(issuers: list[str], links: list[Link]) -> list[tuple[str, dict[s
 
 
 def link_lineage(store: Store) -> int:
-    """Work out the links of every body that issued a plan not linked yet; the number made."""
+    """Work out the links of every body that issued a plan not linked yet; the number made.
+    Bodies go a chunk at a time (one transaction each), so memory stays flat on a big load."""
     issuers = [row[0] for row in store.query(UNLINKED_ISSUERS).rows]
-    if not issuers:
-        return 0
-    links = find_links(read_mentions(store.query(READ_MENTIONS, {"issuers": issuers}).records()))
-    store.execute_plan(relink_plan(issuers, links))
-    return len(links)
+    made = 0
+    for start in range(0, len(issuers), ISSUERS_PER_TRANSACTION):
+        chunk = issuers[start:start + ISSUERS_PER_TRANSACTION]
+        links = find_links(read_mentions(store.query(READ_MENTIONS, {"issuers": chunk}).records()))
+        store.execute_plan(relink_plan(chunk, links))
+        made += len(links)
+    return made
