@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pledgegraph.loaders.lexicon import data_text, table, words
 from pledgegraph.loaders.record import BodyMention
@@ -23,7 +23,8 @@ __all__ = ["find_bodies", "body_kind", "split_body_list"]
 _MAX_NAME = 16
 _MAX_SUBDISTRICT = 9
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z·”“()]")
+# A name character: CJK ideographs (U+4E00–U+9FFF) or one of these.
+_NAME_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·”“()")
 _STOP = set(",，。;；:：、!！?？\n\t \"《》和及与")
 # 服务商, 服务业, 投资者: a boundary verb followed by one of these is a noun inside the name.
 _NOUN_AFTER_VERB = frozenset("商业者员型")
@@ -53,6 +54,7 @@ _SPLIT = re.compile(r"[、,，;；/\s]+|(?<=[委局办府会室队心团院司])
 _TRIM = re.compile(r"(?:等相关单位|等有关单位|等单位|等部门|等)$|^(?:由|会同|配合)")
 _GOV_DEPARTMENTS = re.compile(r"[市区县]政府各委、?办、?局")
 _JIEDAO = re.compile("街道")
+_JURISDICTION = re.compile(r"[区市县](?!域)")
 
 
 def _vocab(name: str) -> frozenset[str]:
@@ -111,6 +113,7 @@ def _places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(areas), frozenset(subdistricts)
 
 
+@lru_cache(maxsize=4096)  # a pure lookup asked again for every mention of the same name
 def body_kind(name: str) -> str:
     """The schema's body kind of ``name``, from the organ list and the suffix table."""
     lex, bare = _lex(), name.strip("“”")
@@ -136,7 +139,14 @@ def body_kind(name: str) -> str:
     return "department" if _ADMIN_PREFIX.match(bare) else "other"
 
 
+@cache
+def _boundary_ends() -> frozenset[str]:
+    return frozenset(word[-1] for word in _lex().boundaries)
+
+
 def _ends_with_boundary(text: str, end: int) -> bool:
+    if 0 < end <= len(text) and text[end - 1] not in _boundary_ends():
+        return False  # asked at every character of a scan; most end no boundary word
     boundaries = _lex().boundaries
     return any(text[end - size:end] in boundaries for size in (1, 2, 3, 4) if size <= end)
 
@@ -161,7 +171,8 @@ def _is_category(core: str) -> bool:
     generic = _lex().generic
     if core in generic or core.endswith("中小"):
         return True
-    return any(core.startswith(word) and len(core) - len(word) <= 1 for word in generic)
+    return core.startswith(tuple(generic)) and any(
+        core.startswith(word) and len(core) - len(word) <= 1 for word in generic)
 
 
 def _organ_prefix(text: str, start: int) -> int:
@@ -195,17 +206,19 @@ def _organ_mentions(text: str) -> list[BodyMention]:
 
 def _left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
     position = end
+    boundary_ends = _boundary_ends()  # tested first: most characters end no boundary word
     while position > max(0, end - _MAX_NAME):
         ch = text[position - 1]
         if ch == "”":
             opening = text.rfind("“", 0, position)
             if opening >= 0 and position - opening <= 14:
                 return opening  # “石榴籽”志愿服务团队: the quoted name belongs to the body
-        if ch in _STOP or ch == "的" or not _NAME_CHAR.match(ch):
+        if ch in _STOP or ch == "的" or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
             break
         if position in organ_ends and position < end:
             break
-        if _ends_with_boundary(text, position) and not (position < end and text[position] in _NOUN_AFTER_VERB):
+        if (ch in boundary_ends and _ends_with_boundary(text, position)
+                and not (position < end and text[position] in _NOUN_AFTER_VERB)):
             break
         position -= 1
     return position
@@ -267,7 +280,7 @@ def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
     if len(name) > _MAX_NAME or name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
     if suffix.endswith("中心") and (_lex().facility_re.search(core)
-                                    or (suffix == "中心" and not re.match(r"[区市县](?!域)", name))):
+                                    or (suffix == "中心" and not _JURISDICTION.match(name))):
         return False  # 区城运中心 is an agency; 某某服务中心 is usually a facility (a project)
     if _is_category(core) or not _acts(text, start, end, kind):
         return False

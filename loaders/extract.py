@@ -69,6 +69,7 @@ class _Context:
     project_starts: tuple[int, ...]
     targets: tuple[TargetMention, ...]
     target_starts: tuple[int, ...]
+    target_records: tuple[Target, ...]  # one per target mention, in the same order
 
 
 def _sorted(mentions: Sequence) -> tuple[tuple, tuple[int, ...]]:
@@ -78,6 +79,12 @@ def _sorted(mentions: Sequence) -> tuple[tuple, tuple[int, ...]]:
 
 def _within(mentions: tuple, starts: tuple[int, ...], start: int, end: int) -> list:
     return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+
+
+def _targets_within(ctx: _Context, start: int, end: int) -> list[Target]:
+    """The target records of the target mentions inside ``[start, end)``."""
+    first, stop = bisect_left(ctx.target_starts, start), bisect_left(ctx.target_starts, end)
+    return [ctx.target_records[i] for i in range(first, stop) if ctx.targets[i].end <= end]
 
 
 def _stable_id(document: Document, text: str, ordinal: int) -> str:
@@ -127,14 +134,18 @@ def _task_sections(root: Section, text: str) -> list[Section]:
     return tasks or _paragraph_sections(text)
 
 
-def _task_scopes(tasks: list[Section], root: Section, ctx: _Context) -> list[list[Scope]]:
+def _task_path(root: Section, leaf: Section) -> tuple[str, ...]:
+    return section_path(root, leaf) if leaf.style != "paragraph" else (leaf.heading,)
+
+
+def _task_scopes(tasks: list[Section], paths: list[tuple[str, ...]], ctx: _Context) -> list[list[Scope]]:
     """Responsibility scopes per task; a list on a line of its own also covers the sibling
     tasks before it that name no owners (a table cell merged over several rows)."""
     scopes = []
     for leaf in tasks:
         bodies = _within(ctx.bodies, ctx.body_starts, leaf.start, leaf.end)
         scopes.append(find_scopes(ctx.normalized.text[leaf.start:leaf.end], leaf.start, bodies, ctx.issuer.name))
-    parents = [section_path(root, leaf)[:-1] if leaf.style != "paragraph" else () for leaf in tasks]
+    parents = [path[:-1] if leaf.style != "paragraph" else () for leaf, path in zip(tasks, paths, strict=True)]
     carried: Scope | None = None
     for index in range(len(tasks) - 1, -1, -1):
         explicit = [s for s in scopes[index] if s.issuer_role is None]
@@ -156,7 +167,8 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
     mention_owners: dict[ProjectMention, list[Owner]] = {}
     mention_status: dict[ProjectMention, str] = {}
     tasks = _task_sections(root, ctx.normalized.text)
-    scopes_by_task = _task_scopes(tasks, root, ctx)
+    paths = [_task_path(root, leaf) for leaf in tasks]  # the scopes need them too: found once
+    scopes_by_task = _task_scopes(tasks, paths, ctx)
     for ordinal, leaf in enumerate(tasks):
         start, end = leaf.start, leaf.end
         while end > start and text[end - 1].isspace():
@@ -164,7 +176,7 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
         task_text = text[start:end]
         if not task_text.strip():
             continue
-        path = section_path(root, leaf) if leaf.style != "paragraph" else (leaf.heading,)
+        path = paths[ordinal]
         reporting = is_report_section(ctx.doc_type, path)
         scopes = scopes_by_task[ordinal]
         owners = commitment_owners(scopes, ctx.issuer.name, task_text[:80])
@@ -174,7 +186,7 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
             mention_owners[mention] = owners_at(mention.start, scopes, ctx.issuer.name, evidence)
             mention_status[mention] = clause_status(text[slice(*clause(text, mention.start, mention.end))],
                                                     reporting)
-        targets = [_target(t, ctx) for t in _within(ctx.targets, ctx.target_starts, start, end)]
+        targets = _targets_within(ctx, start, end)
         heading_sentence = task_text.split("。", 1)[0]
         commitments.append(Commitment(
             id=_stable_id(document, task_text, ordinal),
@@ -191,9 +203,9 @@ def _commitments(document: Document, root: Section, ctx: _Context, theme_map: di
     return commitments, mention_owners, mention_status
 
 
-def _target(mention: TargetMention, ctx: _Context) -> Target:
+def _target(mention: TargetMention, normalized: NormalizedText) -> Target:
     return Target(mention.metric, mention.value, mention.unit, mention.comparator, mention.evidence,
-                  ctx.normalized.to_original(mention.start, mention.end))
+                  normalized.to_original(mention.start, mention.end))
 
 
 def _roles(owners: list[Owner]) -> list[tuple[str, str]]:
@@ -281,7 +293,8 @@ def extract_document(document: Document) -> Extraction:
     targets, target_starts = _sorted(find_targets(text))
     issuer = resolve_issuer(text, title)
     ctx = _Context(normalized, issuer, plan_year(text, title), doc_type(text, title),
-                   bodies, body_starts, projects, project_starts, targets, target_starts)
+                   bodies, body_starts, projects, project_starts, targets, target_starts,
+                   tuple(_target(t, normalized) for t in targets))
     themes, theme_map = _themes(root, ctx)
     commitments, mention_owners, mention_status = _commitments(document, root, ctx, theme_map)
     project_records, canonical = _projects(ctx, mention_owners, mention_status)
@@ -301,7 +314,7 @@ def extract_document(document: Document) -> Extraction:
         commitments=tuple(commitments),
         projects=tuple(project_records),
         bodies=tuple(_bodies(ctx)),
-        targets=tuple(_target(t, ctx) for t in targets),
+        targets=ctx.target_records,
         relations=tuple(_relations(ctx, canonical)),
         source=document.path,
         sha256=document.sha256,

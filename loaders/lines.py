@@ -9,6 +9,7 @@ a field line (牵头单位:…) or a lead sentence.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -37,7 +38,7 @@ _FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}:\S")  # 牵头单位:… 完成时�
 @dataclass
 class Line:
     text: str
-    origins: list[int]
+    origins: array  # of "q": per character, its offset in the original
     blank_before: bool = False
     alone: bool = False  # stands on its own line: never glued to the next one by wrap repair
     full: bool = False  # as wide as the page: broken at the margin, not by the author

@@ -58,6 +58,18 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
+_FOLD_CHARS = {chr(code): folded for code, folded in _FOLD.items()}
+
+
+def _fold(text: str) -> str:
+    """``text.translate(_FOLD)``, by replacing the few distinct foldable characters a line holds:
+    ``str.translate`` looks every character up in the table, which is several times slower.
+    The same: every key of the table is _FOLDABLE, and no replacement is another key."""
+    for ch in set(_FOLDABLE.findall(text)):
+        folded = _FOLD_CHARS.get(ch)
+        if folded is not None:
+            text = text.replace(ch, folded)
+    return text
 
 
 @dataclass(frozen=True)
@@ -71,13 +83,14 @@ class NormalizedText:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the analysed span ``[start, end)`` (an empty span stays empty)."""
-        start = max(0, min(start, len(self.text)))
-        end = max(start, min(end, len(self.text)))
-        while end > start and self.text[end - 1] == "\n":  # a break maps to the next line's start
+        text, origin = self.text, self.origin  # called for every record: locals, not attributes
+        start = max(0, min(start, len(text)))
+        end = max(start, min(end, len(text)))
+        while end > start and text[end - 1] == "\n":  # a break maps to the next line's start
             end -= 1
         if end == start:
-            return self.origin[start], self.origin[start]
-        return self.origin[start], self.origin[end - 1] + 1
+            return origin[start], origin[start]
+        return origin[start], origin[end - 1] + 1
 
 
 # -- characters -----------------------------------------------------------------------------
@@ -92,18 +105,36 @@ def _is_cell_gap(original: str, left: int, right: int) -> bool:
     return "\t" in gap or sum(gap.count(space) for space in _SPACES) >= 2
 
 
+_IOTA = array("q")
+
+
+def _iota(stop: int) -> array:
+    """0, 1, 2 … up to at least ``stop``. An origin map is runs of consecutive offsets; a slice
+    of this copies a run in one step, where a ``range`` converts each integer (most of the time
+    normalising took). Kept between documents, 8 bytes per character of the longest one seen;
+    replaced, never grown in place, so a concurrent reader never sees it change."""
+    global _IOTA
+    iota = _IOTA
+    if len(iota) < stop:
+        iota = _IOTA = array("q", range(max(stop, len(iota) + (1 << 16))))
+    return iota
+
+
 def _fold_range(original: str, start: int, end: int) -> Line:
     """Fold ``original[start:end]``; drop invisibles and spaces, except one between two words."""
     folded = original[start:end]
     if _FOLDABLE.search(folded):
-        folded = folded.translate(_FOLD)
+        folded = _fold(folded)
+    iota = _iota(end)
+    if " " not in folded and "\x00" not in folded:
+        return Line(folded, iota[start:end])  # no gap (most lines of Chinese text): kept whole
     parts: list[str] = []
-    origins: list[int] = []
+    origins = array("q")
     cursor = 0
     for gap in _GAP.finditer(folded):
         left, right = gap.span()
         parts.append(folded[cursor:left])
-        origins.extend(range(start + cursor, start + left))
+        origins.extend(iota[start + cursor:start + left])
         inside = left and right < len(folded)
         if inside and _is_cell_gap(original, start + left, start + right):
             parts.append(_CELL)  # table cells flattened onto one line stay apart
@@ -115,7 +146,7 @@ def _fold_range(original: str, start: int, end: int) -> Line:
                 origins.append(start + left + space)
         cursor = right
     parts.append(folded[cursor:])
-    origins.extend(range(start + cursor, end))
+    origins.extend(iota[start + cursor:end])
     return Line("".join(parts), origins)
 
 
@@ -153,7 +184,7 @@ def _fold_line(original: str, start: int, end: int) -> list[Line]:
         line = _fold_range(original, start, end)
         return [line] if line.text else []
     lines, cursor = [], 0
-    for left, right in [*_flat_cuts(raw.translate(_FOLD)), (len(raw), len(raw))]:
+    for left, right in [*_flat_cuts(_fold(raw)), (len(raw), len(raw))]:
         piece = _fold_range(original, start + cursor, start + left)
         if piece.text:
             lines.append(piece)
@@ -176,7 +207,7 @@ def _body_range(original: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """Cut leading metadata lines and a trailing feedback/navigation block (see furniture.py)."""
 
     def clean(index: int) -> str:
-        return original[slice(*spans[index])].translate(_FOLD).replace("\x00", "").strip()
+        return _fold(original[slice(*spans[index])]).replace("\x00", "").strip()
 
     found = body_lines(len(spans), clean)
     if found is None:

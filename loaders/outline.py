@@ -25,6 +25,8 @@ _PATTERNS = (
     ("circled", re.compile(rf"([{_CIRCLED}])")),
     ("cn_shi", re.compile(rf"(?:第)?([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff“\"])")),
 )
+# The characters a marker can start with: any other line is rejected by one test, not six.
+_FIRST = re.compile(rf"[(（{_CN}{_CIRCLED}第\d]")
 INLINE_ITEM = re.compile(rf"(?<![{_CN}])([{_CN}]{{1,2}})是(?=[\u4e00-\u9fff“\"])")
 
 
@@ -54,6 +56,8 @@ def cn_number(token: str) -> int:
 def match_marker(line: str) -> Marker | None:
     """The outline marker that starts ``line``, if any (leading spaces ignored)."""
     stripped = line.lstrip()
+    if not _FIRST.match(stripped):
+        return None
     for style, pattern in _PATTERNS:
         found = pattern.match(stripped)
         if found:

@@ -20,8 +20,13 @@ from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 
 __all__ = ["Scope", "find_scopes", "owners_at", "commitment_owners"]
 
-_LEAD_LIST = r"(?:牵头单位|牵头部门|责任单位|责任部门|主责单位|主责部门|负责单位|实施单位|主体责任单位)"
-_COOP_LIST = r"(?:配合单位|配合部门|协同单位|协办单位|支撑单位|参与单位|协作单位)"
+_LEAD_WORDS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "主责单位", "主责部门", "负责单位", "实施单位",
+               "主体责任单位")
+_COOP_WORDS = ("配合单位", "配合部门", "协同单位", "协办单位", "支撑单位", "参与单位", "协作单位")
+_LEAD_LIST = f"(?:{'|'.join(_LEAD_WORDS)})"
+_COOP_LIST = f"(?:{'|'.join(_COOP_WORDS)})"
+# Every list keyword ends in one of these; most tasks hold none, so no list.
+_LIST_END = re.compile("|".join(sorted({word[-2:] for word in _LEAD_WORDS + _COOP_WORDS})))
 _LIST_BODY = r"[^;；)）\]】\n。]+"
 # A list keyword is required: an all-optional pattern would match empty at every character.
 _EXPLICIT = re.compile(
@@ -33,6 +38,9 @@ _EXPLICIT = re.compile(
 _HELP_VERBS = ("配合", "协助", "协调配合", "支持配合")
 _JOIN_VERBS = ("联合", "会同", "协同", "携手")
 _WITH_VERBS = ("合作", "共同", "联合", "携手", "协作", "联动")
+_IN_CHARGE = re.compile(r"(?:具体)?(?:负责|牵头|组织实施)")
+_LEADS = re.compile(r"牵头(?!单位)")
+_HELP_PROJECT = re.compile(r"(?:配合|助力|协助|支持)(?=[^,，。;；]{2})")
 # A subject body is followed by its action, not by a noun-forming word.
 _NOT_VERB_AFTER_SUBJECT = set("的和与及、,，工等在之")
 
@@ -56,6 +64,8 @@ class Scope:
 
 def _explicit_scopes(text: str, offset: int) -> list[Scope]:
     scopes, previous_end = [], 0
+    if not _LIST_END.search(text):
+        return scopes
     for match in _EXPLICIT.finditer(text):
         lead_items = split_body_list(match.group("lead") or "")
         coop_items = split_body_list(match.group("coop") or match.group("coop_only") or "")
@@ -84,22 +94,22 @@ def _body_after(position: int, bodies: Sequence[BodyMention], gap: int = 1) -> B
 
 def _verb_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: str) -> list[Scope]:
     scopes = []
-    local = [BodyMention(b.name, b.kind, b.start - offset, b.end - offset) for b in bodies]
-    for body in local:
+    for body in bodies:
         if body.name == issuer:
             continue
-        before, after = text[max(0, body.start - 4):body.start], text[body.end:body.end + 4]
-        start, end = around(text, body.start, body.start, SENTENCE_MARKS)
+        body_start, body_end = body.start - offset, body.end - offset  # into ``text``
+        before, after = text[max(0, body_start - 4):body_start], text[body_end:body_end + 4]
+        start, end = around(text, body_start, body_start, SENTENCE_MARKS)
         evidence = text[start:end]
-        if before.endswith("由") and re.match(r"(?:具体)?(?:负责|牵头|组织实施)", after):
+        if before.endswith("由") and _IN_CHARGE.match(after):
             scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
-        elif re.match(r"牵头(?!单位)", after):
+        elif _LEADS.match(after):
             scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
         elif before.endswith(_HELP_VERBS):
             scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
         elif before.endswith(_JOIN_VERBS) or (before.endswith("与") and after.startswith(_WITH_VERBS)):
             scopes.append(Scope(offset + start, offset + end, (), (body.name,), "lead", evidence))
-        elif body.start == start and after[:1] and after[0] not in _NOT_VERB_AFTER_SUBJECT:
+        elif body_start == start and after[:1] and after[0] not in _NOT_VERB_AFTER_SUBJECT:
             scopes.append(Scope(offset + start, offset + end, (body.name,), (), "cooperate", evidence))
     return scopes
 
@@ -107,7 +117,7 @@ def _verb_scopes(text: str, offset: int, bodies: Sequence[BodyMention], issuer: 
 def _help_project_scopes(text: str, offset: int) -> list[Scope]:
     """"配合/助力 + a project" (no body named): the issuer only cooperates on that clause."""
     scopes = []
-    for match in re.finditer(r"(?:配合|助力|协助|支持)(?=[^,，。;；]{2})", text):
+    for match in _HELP_PROJECT.finditer(text):
         following = text[match.end():match.end() + 1]
         if following in "区市县街镇各":  # a body follows; handled by the verb scopes
             continue
@@ -125,6 +135,8 @@ def _all_bodies(cell: str) -> list[str]:
 def _table_scopes(text: str, offset: int) -> list[Scope]:
     """A table row flattened onto one line: its last cells name the lead and cooperating bodies."""
     scopes, cursor = [], 0
+    if "\t" not in text:
+        return scopes  # no line with cells
     for line in text.split("\n"):
         cells = [c.strip() for c in line.split("\t")]
         if len(cells) >= 3 and (last := _all_bodies(cells[-1])):

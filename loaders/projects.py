@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pledgegraph.loaders.projects_finders import (
     enumerations,
@@ -37,6 +38,8 @@ __all__ = ["find_projects", "group_projects", "ProjectGroup"]
 _LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|街镇|国家|省)级")
 _SECTIONED = re.compile(r"([^(]{2,})\([^()]*[—\-~至]")  # 秋实路(春晖路—夏禾路): the road is 秋实路
 _GENERIC_TAILS = frozenset(("", "项目", "工程", "建设", "工作", "建设工程", "建设项目"))
+_QUOTED = re.compile(r"“([^”]+)”")
+_MARKS = re.compile(r"[“”《》\"\s]")
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,13 @@ def find_projects(text: str) -> list[ProjectMention]:
 # --- grouping ---------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)  # asked again for every comparison and every name of a group
 def _key(name: str) -> str:
     """Grouping key: a quoted core when the name is “X”+suffix (“X”线上平台 is X)."""
-    quoted = re.match(r"“([^”]+)”", name)
+    quoted = _QUOTED.match(name)
     if quoted:
         return quoted.group(1)
-    return _LEVEL_PREFIX.sub("", re.sub(r"[“”《》\"\s]", "", name))  # 市级X示范村 is X示范村
+    return _LEVEL_PREFIX.sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
 
 
 def _one_inserted(short: str, long: str) -> bool:
@@ -98,6 +102,11 @@ def _same_project(short: str, long: str) -> bool:
     return extra.startswith("(") or extra in _GENERIC_TAILS
 
 
+def _by_length(first: str, second: str) -> tuple[str, str]:
+    """The shorter first; on a tie, the given order (as a stable sort would)."""
+    return (first, second) if len(first) <= len(second) else (second, first)
+
+
 def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
     """Mentions of the same project (aliases within one document) grouped under one name."""
     groups: list[list[ProjectMention]] = []
@@ -107,7 +116,7 @@ def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
     for mention in mentions:
         key = _key(mention.name)
         for index in by_head.get(key[:2], ()):
-            if any(_same_project(*sorted((key, k), key=len)) for k in keys[index]):
+            if any(_same_project(*_by_length(key, k)) for k in keys[index]):
                 groups[index].append(mention)
                 keys[index].append(key)
                 break
@@ -119,6 +128,9 @@ def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
 
 
 def _group(group: list[ProjectMention]) -> ProjectGroup:
+    only = group[0]
+    if len(group) == 1 and not only.name.startswith("“") and not _SECTIONED.match(only.name):
+        return ProjectGroup(only.name, (), only.kind, (only,))  # most projects: one plain mention
     names = list(dict.fromkeys(m.name for m in group))
     names += [_key(n) for n in names if n.startswith("“") and _key(n) not in names
               and _key(n) not in word_set("project_exclusions")]  # not “十四五” for its 中期评估

@@ -21,6 +21,7 @@ from pledgegraph.loaders.projects_rules import (
     kind_of,
     left_edge,
     plausible,
+    quantity_before,
     strip_marker,
     suffix_kind,
     suffix_pattern,
@@ -32,7 +33,6 @@ __all__ = ["quote_mentions", "suffix_mentions", "enumerations", "section_mention
 
 _QUOTE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{2,40})》")
 _EXTENSION = re.compile(r"[^\W_等和与及的]{1,8}")
-_COUNTED = re.compile(QUANTITY + r"$")
 _COUNT_AFTER = re.compile(QUANTITY + r"(?![\u4e00-\u9fff])")
 _EDITION = re.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
 _YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
@@ -55,6 +55,7 @@ _ACTION = re.compile(r"平整修复|修复美化|修复|美化|亮化|整治|改
 _ACTION_END = re.compile(f"(?:{_ACTION.pattern})+$")
 _RENOVATION_AFTER = re.compile(r"改造|修缮|更新|旧改|征收")
 _PLACE_AFTER = re.compile(r"[内外](?![容资贸商])|周边|沿线|附近")  # 园区外, not 外资
+_FIGURE_OR_LEVEL = re.compile(r"[\d.]+|[市区县镇]")
 _PLACE_CHAR = re.compile(r"[路街巷弄号河浜湾港桥站村宅园区场馆楼厕地苑段]")
 
 
@@ -78,12 +79,17 @@ def _extension_end(text: str, end: int) -> int:
     return end + hits[-1].end()
 
 
+@cache
+def _not_after() -> tuple[str, ...]:
+    return tuple(word_set("project_not_after"))
+
+
 def _quote_rejected(text: str, match: re.Match, inner: str) -> bool:
     """A quote that names a policy, regime, slogan, document or a mere modifier."""
     after = text[match.end():match.end() + 5]
     if inner in word_set("project_exclusions") or _NUMERALS.fullmatch(inner) or _SHORTHAND.fullmatch(inner):
         return True  # a national policy, a plan period ("八五"), a numbered shorthand ("四防")
-    if any(after.startswith(w) for w in word_set("project_not_after")):
+    if after.startswith(_not_after()):
         return True
     drafted = bool(_DRAFTING_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
     if _YEAR.search(inner) and not drafted:
@@ -140,23 +146,22 @@ def _suffix_candidates(text: str, match: re.Match) -> list[ProjectMention]:
     if _PLACE_AFTER.match(text, match.end()) or _body_after().match(text, match.end()):
         return []  # 园区外 / 园区专委会: a place referred to, or part of a body's name
     name = text[start:match.end()]
-    counted = _COUNTED.search(text[max(0, start - 8):start])
-    if counted and not kind_of(name) == "campaign":
+    if quantity_before(text, start, 8) and not kind_of(name) == "campaign":
         return []  # 新建1处市民健身驿站: one of a kind, not a name
     if not plausible(name, text[start:name_end], suffix):
         return []
-    second = _split_coordinated(text, start, name_end)
+    joint = max(text.rfind(j, start, name_end) for j in "和与及")  # the last conjunction, or -1
+    second = _split_coordinated(text, start, name_end, joint)
     if second is None:
-        joint = max(text.rfind(j, start, name_end) for j in "和与及")
         if joint > start and generic_core(text[joint + 1:name_end], suffix):
             return []  # 高校科研成果和双创项目: the last of the pair is a category
         return [_mention(text, start, end)]
     return [_mention(text, start, second - 1), _mention(text, second, end)]
 
 
-def _split_coordinated(text: str, start: int, name_end: int) -> int | None:
-    """Where the second name starts in "高氏住宅和王敬铭住宅保护修缮工程" (both share 住宅)."""
-    joint = max(text.rfind(j, start, name_end) for j in "和与及")
+def _split_coordinated(text: str, start: int, name_end: int, joint: int) -> int | None:
+    """Where the second name starts in "高氏住宅和王敬铭住宅保护修缮工程" (both share 住宅);
+    ``joint`` is the last 和/与/及 in ``[start, name_end)``."""
     if joint - start < 3 or name_end - joint < 4:
         return None
     head = text[name_end - 2:name_end]
@@ -204,7 +209,7 @@ def _item_mention(text: str, start: int, end: int, kind: str, after: str) -> Pro
     if found and name == found[0]:
         return None  # 高校、园区、企业等载体: kinds of places
     shortest = 2 if found else 3  # 为老、文体、交通等设施: attributes, not names
-    if not shortest <= len(name) <= MAX_NAME or re.fullmatch(r"[\d.]+|[市区县镇]", name) or is_body(name) \
+    if not shortest <= len(name) <= MAX_NAME or _FIGURE_OR_LEVEL.fullmatch(name) or is_body(name) \
             or _YEAR.search(name):
         return None
     if found:
@@ -255,9 +260,29 @@ def enumerations(text: str) -> tuple[list[ProjectMention], list[tuple[int, int]]
     return out, places
 
 
+def _section_matches(text: str) -> list[re.Match[str]]:
+    """What ``_SECTION.finditer(text)`` finds, tried only just before each "(".
+
+    The name before the bracket is the run of CJK characters and digits that ends at it, so a
+    match starts at most 12 characters before a "(" and uses that "(": trying those starts in
+    order, bracket by bracket, finds the same leftmost matches without a scan of every position.
+    """
+    out: list[re.Match[str]] = []
+    end, bracket = 0, text.find("(")
+    while bracket >= 0:
+        for start in range(max(end, bracket - 12), bracket - 1):
+            match = _SECTION.match(text, start)
+            if match:
+                out.append(match)
+                end = match.end()
+                break
+        bracket = text.find("(", max(end, bracket + 1))
+    return out
+
+
 def section_mentions(text: str) -> list[ProjectMention]:
     out = []
-    for match in _SECTION.finditer(text):
+    for match in _section_matches(text):
         start, _ = left_edge(text, match.end(1))
         name = text[start:match.end(1)]
         if len(name) >= 2 and name.endswith(("路", "街", "河", "道", "桥", "段", "线")):

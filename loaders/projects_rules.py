@@ -10,7 +10,8 @@ category words (``data/project_generic.txt``: 重点项目, 住宅小区, 城市
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 from pledgegraph.loaders.lexicon import table, words
 
@@ -19,6 +20,7 @@ __all__ = [
     "HARD",
     "STOP",
     "QUANTITY",
+    "quantity_before",
     "min_core",
     "suffix_pattern",
     "suffix_kind",
@@ -37,10 +39,14 @@ MAX_NAME = 18
 HARD = "hard boundaries"
 SOFT = "project_soft_boundaries"
 STOP = frozenset(",，。;；:：、!！?？\n\t 《》\"“”")
-QUANTITY = r"[\d一二三四五六七八九十两百千万.]+(?:万|亿)?(?:个|处|家|条|所|幅|座|栋|幢|项|张|台|批|片|平方米|平米|公顷|亩|米|公里|户)"
+_MEASURES = "个|处|家|条|所|幅|座|栋|幢|项|张|台|批|片|平方米|平米|公顷|亩|米|公里|户"
+QUANTITY = r"[\d一二三四五六七八九十两百千万.]+(?:万|亿)?(?:" + _MEASURES + ")"
 
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·\-—()]")
+# A name character: CJK ideographs (U+4E00–U+9FFF) or one of these.
+_NAME_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789·-—()")
 _MEASURE_BEFORE = re.compile(QUANTITY + "$")
+# The characters a QUANTITY can end with: before any other, _MEASURE_BEFORE cannot match.
+_MEASURE_LAST = frozenset(measure[-1] for measure in _MEASURES.split("|"))
 _COMPARATIVE = re.compile(r"以上|以下|以内|左右")
 _YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
 # An outline marker or inline enumerator glued to a name: "(一)…", "6.…", "二是…".
@@ -52,6 +58,8 @@ _RENOVATION = re.compile(r"改造|修缮|更新|提升|维修|整治|旧改")
 _CAMPAIGN_BEFORE = re.compile(r"(?:创建|争创|创成|巩固)$")
 _EVENT_END = re.compile(r"(?:[节赛展]|大会|展会|博览会|交流会|推介会|音乐会|嘉年华)$")
 _EVENT_BEFORE = re.compile(r"(?:举办|办好|承办)$")
+_PLATFORM_END = re.compile(r"(?:平台|系统|小程序|云|网|办|APP|App)$")
+_JURISDICTION = re.compile(r"[区市县](?!域)")
 
 
 @cache
@@ -67,11 +75,25 @@ def _suffix_table() -> tuple[dict[str, str], int, dict[str, int]]:
     return kinds, max(map(len, kinds)), {row[0]: int(row[2]) for row in rows if len(row) > 2}
 
 
+def _lengths_by_last(words: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths of the words ending in it, longest first: only those can
+    end at a given position, so most positions cost one dict lookup instead of a try per length."""
+    sizes: dict[str, set[int]] = {}
+    for word in words:
+        sizes.setdefault(word[-1], set()).add(len(word))
+    return {ch: tuple(sorted(found, reverse=True)) for ch, found in sizes.items()}
+
+
+@cache
+def _suffix_sizes() -> dict[str, tuple[int, ...]]:
+    return _lengths_by_last(_suffix_table()[0])
+
+
 def suffix_kind(name: str) -> tuple[str, str] | None:
     """The (suffix, kind) that ``name`` ends with, if any (the longest)."""
-    rows, longest, _ = _suffix_table()
-    for size in range(min(longest, len(name)), 0, -1):
-        kind = rows.get(name[-size:])
+    rows = _suffix_table()[0]
+    for size in _suffix_sizes().get(name[-1:], ()):
+        kind = size <= len(name) and rows.get(name[-size:])
         if kind:
             return name[-size:], kind
     return None
@@ -96,9 +118,30 @@ def _max_len(name: str) -> int:
     return max(len(w) for w in word_set(name))
 
 
+@cache
+def _sizes_by_last(name: str) -> dict[str, tuple[int, ...]]:
+    return _lengths_by_last(word_set(name))
+
+
+@cache
+def _first_chars(name: str) -> frozenset[str]:
+    return frozenset(word[0] for word in word_set(name))
+
+
+def _longest_ending(text: str, end: int, sizes: dict[str, tuple[int, ...]], found: frozenset[str]) -> int:
+    """:func:`ends_with_word` for ``0 < end <= len(text)``, its lexicon looked up by the caller
+    (a left-edge scan asks at every character)."""
+    for size in sizes.get(text[end - 1], ()):
+        if size <= end and text[end - size:end] in found:
+            return size
+    return 0
+
+
 def ends_with_word(text: str, end: int, vocabulary: str) -> int:
     """Length of the longest word of ``vocabulary`` ending at ``end`` (0 if none)."""
     found = word_set(vocabulary)
+    if 0 < end <= len(text):
+        return _longest_ending(text, end, _sizes_by_last(vocabulary), found)
     for size in range(min(_max_len(vocabulary), end), 0, -1):
         if text[end - size:end] in found:
             return size
@@ -106,6 +149,8 @@ def ends_with_word(text: str, end: int, vocabulary: str) -> int:
 
 
 def _starts_with_word(text: str, start: int, vocabulary: str) -> int:
+    if text[start:start + 1] not in _first_chars(vocabulary):
+        return 0  # no word starts with this character (or the text ends here)
     found = word_set(vocabulary)
     for size in range(_max_len(vocabulary), 1, -1):
         if text[start:start + size] in found:
@@ -128,6 +173,14 @@ def _opens_clause(text: str, position: int) -> bool:
             or suffix_kind(text[max(0, position - 6):position]) is not None)  # X项目|建设 Y中心
 
 
+def quantity_before(text: str, end: int, reach: int) -> bool:
+    """Whether a QUANTITY ("5个", "3处") ends at ``end`` (or just before a line break there),
+    within ``reach`` characters before it: ``$`` also matches before a final newline."""
+    window = text[max(0, end - reach):end]
+    last = window[-2:-1] if window.endswith("\n") else window[-1:]
+    return last in _MEASURE_LAST and bool(_MEASURE_BEFORE.search(window))
+
+
 def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
     """``(start, name_end)`` of a name whose suffix starts at ``core_end``.
 
@@ -144,17 +197,21 @@ def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
     name_end = position
     limit = max(0, core_end - MAX_NAME)
     head = True  # still among the verbs right before the suffix (X提质增效计划)
+    # The lexicons fetched once for the scan; most characters end no boundary word, so a set
+    # test skips the lookups (same answers as ends_with_word).
+    hard, hard_last = word_set(HARD), _sizes_by_last(HARD)
+    soft_words, soft_last = word_set(SOFT), _sizes_by_last(SOFT)
     while position > limit:
         ch = text[position - 1]
-        if ch in STOP or ch == "等" or not _NAME_CHAR.match(ch):
+        if ch in STOP or ch == "等" or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
             break
-        if _MEASURE_BEFORE.search(text[max(0, position - 6):position]):
+        if ch in _MEASURE_LAST and quantity_before(text, position, 6):  # ch is no "\n": a STOP
             break
-        size = ends_with_word(text, position, HARD)
+        size = _longest_ending(text, position, hard_last, hard) if ch in hard_last else 0
         glued = size == 1 and any(text.startswith(w, position - 1) for w in _glued(text[position - 1]))
         if size and not glued and not (item and size == 1):
             break
-        soft = ends_with_word(text, position, SOFT)
+        soft = _longest_ending(text, position, soft_last, soft_words) if ch in soft_last else 0
         if soft and not head and _opens_clause(text, position - soft):
             break
         head = head and bool(soft)
@@ -189,9 +246,11 @@ def _generic_word(word: str, suffix: str, where: str) -> bool:
 
 def _made_of_generic_words(core: str, suffix: str) -> bool:
     """Whether ``core`` splits entirely into generic words (社区+自治, 综合+责任)."""
+    generic = _generic()
     reach = [True] + [False] * len(core)
     for end in range(1, len(core) + 1):
-        reach[end] = any(reach[start] and _generic_word(core[start:end], suffix, "any")
+        reach[end] = any(reach[start] and core[start:end] in generic
+                         and _generic_word(core[start:end], suffix, "any")
                          for start in range(max(0, end - 4), end))
     return reach[-1]
 
@@ -201,6 +260,7 @@ def category_end(core: str, suffix: str) -> bool:
     return any(_generic_word(core[-size:], suffix, "end") for size in range(1, min(4, len(core)) + 1))
 
 
+@lru_cache(maxsize=8192)  # a pure judgement asked again for every mention of a name
 def generic_core(core: str, suffix: str = "") -> bool:
     """Whether a name core is a category (重点, 城市更新, 老旧住宅, 科技类 …), not a proper name."""
     bare = _LEVEL.sub("", core)
@@ -215,6 +275,7 @@ def is_body(name: str) -> bool:
     return name.endswith(tuple(word_set("project_body_suffixes")))
 
 
+@lru_cache(maxsize=8192)  # pure, and a plan names the same candidates again and again
 def plausible(name: str, core: str, suffix: str) -> bool:
     """Whether ``name`` (core + modifiers + suffix) names one undertaking, not a category."""
     core = core.strip("“”()")
@@ -224,13 +285,14 @@ def plausible(name: str, core: str, suffix: str) -> bool:
         return False
     if _NUMBERED.search(core):
         return False  # 网络三大平台, 六大领域: a count of kinds
-    if suffix == "中心" and re.match(r"[区市县](?!域)", name):
+    if suffix == "中心" and _JURISDICTION.match(name):
         return False  # 区城运中心, 区疾控中心: an agency of the district, a body
     if name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
     return not core.endswith(("的", "和", "及", "与", "等"))
 
 
+@lru_cache(maxsize=8192)  # pure; the same name in the same words recurs
 def kind_of(name: str, before: str = "", after: str = "") -> str:
     """The kind from the suffix, refined by the verbs around (创建 → campaign, 改造 → renovation)."""
     bare = name.rstrip(")").split("(")[0]
@@ -244,6 +306,6 @@ def kind_of(name: str, before: str = "", after: str = "") -> str:
         return kind
     if _EVENT_BEFORE.search(before) or _EVENT_END.search(bare):
         return "event"
-    if re.search(r"(?:平台|系统|小程序|云|网|办|APP|App)$", bare):
+    if _PLATFORM_END.search(bare):
         return "platform"
     return "program"

@@ -13,18 +13,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pledgegraph.loaders.record import BodyMention, ProjectMention
+from pledgegraph.loaders.spans import SENTENCE_MARKS, around
 
 __all__ = ["RelationMention", "find_relations"]
 
-_SENTENCE_END = re.compile(r"[。;；!！?？\n]")
 _FOUNDATION = re.compile(r"为(?P<inner>[^,，。;；]{2,40}?)(?:奠定|打下)[^,，。;；]{0,6}基础")
 _RELY = re.compile(r"依托")
 _SUPPORT = re.compile(r"结合|助力|服务于|服务|支撑")
 _HELP = re.compile(r"配合|协助")
+# A word every relation needs: _FOUNDATION's 为, or an anchor verb.
+_TRIGGER = re.compile("|".join(["为", _RELY.pattern, _SUPPORT.pattern, _HELP.pattern]))
 
 
 @dataclass(frozen=True)
@@ -36,13 +38,17 @@ class RelationMention:
     end: int
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
+def _trigger_sentences(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences (spans between sentence marks) that hold a trigger word, in order.
+
+    Only they can state a relation, and most sentences hold none: the sentence is found
+    around each trigger rather than every sentence being cut and searched. A trigger hidden by
+    an overlapping one lies in the same sentence, as none contains a mark."""
+    end = -1
+    for trigger in _TRIGGER.finditer(text):
+        if trigger.start() >= end:
+            start, end = around(text, trigger.start(), trigger.start(), SENTENCE_MARKS)
+            yield start, end
 
 
 def _first_at(mentions: Sequence[ProjectMention | BodyMention], position: int, gap: int = 2):
@@ -101,7 +107,7 @@ def find_relations(
     project_starts = [m.start for m in projects]
     body_starts = [m.start for m in bodies]
     found: dict[tuple[str, str, str], RelationMention] = {}
-    for start, end in _sentences(text):
+    for start, end in _trigger_sentences(text):
         here = _slice(projects, project_starts, start, end)
         bodies_here = _slice(bodies, body_starts, start, end)
         if not here and not bodies_here:

@@ -192,6 +192,8 @@ def _add_items(section: _Open, text: str) -> None:
             _add_items(child, text)
         return
     groups: list[list[re.Match[str]]] = []
+    if text.find("是", section.body_start, section.end) < 0:
+        return  # every item has one; _ITEM has no literal to skip ahead to, so it would try every position
     for found in _ITEM.finditer(text, section.body_start, section.end):
         number = cn_number(found.group(1))
         if number == 1:

@@ -2,20 +2,44 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache, lru_cache
+
 __all__ = ["CLAUSE_MARKS", "SENTENCE_MARKS", "around", "clause", "sentence"]
 
 SENTENCE_MARKS = "。;；!！?？\n"
 CLAUSE_MARKS = SENTENCE_MARKS + ",，"
 
 
+@cache
+def _mark_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
+
+
+@lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    """``text`` backwards: a regex then finds the nearest mark to the left in one C scan.
+    Callers ask about many mentions of the same text in a row, so it is reversed once."""
+    return text[::-1]
+
+
 def around(text: str, start: int, end: int, marks: str) -> tuple[int, int]:
     """``[start, end)`` widened to the nearest ``marks`` on both sides (marks excluded)."""
-    left = start
-    while left > 0 and text[left - 1] not in marks:
-        left -= 1
-    right = end
-    while right < len(text) and text[right] not in marks:
-        right += 1
+    pattern, size = _mark_pattern(marks), len(text)
+    if 0 < start <= size:
+        found = pattern.search(_reversed(text), size - start)
+        left = size - found.start() if found else 0
+    else:  # outside the text: the plain scan, whatever it makes of that
+        left = start
+        while left > 0 and text[left - 1] not in marks:
+            left -= 1
+    if 0 <= end < size:
+        found = pattern.search(text, end)
+        right = found.start() if found else size
+    else:
+        right = end
+        while right < size and text[right] not in marks:
+            right += 1
     return left, right
 
 

@@ -9,6 +9,7 @@ progress. Sections of a report headed 下半年/工作安排 are plans again.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pledgegraph.loaders.lexicon import words
 
@@ -29,16 +30,22 @@ def is_report_section(doc_type: str, headings: tuple[str, ...]) -> bool:
     return doc_type in _REPORT_TYPES
 
 
-def _has_any(text: str, vocabulary: frozenset[str]) -> bool:
-    return any(word in text for word in vocabulary)
+@cache
+def _any_word(vocabulary: str) -> re.Pattern[str]:
+    """One alternation of a word list: a single scan instead of one substring test per word."""
+    return re.compile("|".join(re.escape(word) for word in sorted(words(vocabulary))))
+
+
+def _has_any(text: str, vocabulary: str) -> bool:
+    return _any_word(vocabulary).search(text) is not None
 
 
 def clause_status(clause: str, reporting: bool) -> str:
     """The status a clause gives the things it mentions."""
     if reporting:
-        if _has_any(clause, words("status_completed")):
+        if _has_any(clause, "status_completed"):
             return "completed"
         return "in_progress"
-    if _has_any(clause, words("status_ongoing")) or _has_any(clause, words("status_completed")):
+    if _has_any(clause, "status_ongoing") or _has_any(clause, "status_completed"):
         return "in_progress"
     return "planned"

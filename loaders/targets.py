@@ -52,7 +52,10 @@ _CN_VERB_BEFORE = re.compile(
     r"建成|改造|培训|组织|设置|选树|评选|涉及|惠及|覆盖|共|等|各|为|有|招募|招聘|安排|落实|开放|启动|"
     r"推出|发布|服务|接待|制定|修订|出台|编制|召开|成立|筹建|改建|扩建|翻建|增设|配置|配备|创评|命名|认定|举行)$"
 )
-_INHERIT = re.compile(r"(?P<word>不少于|不低于|不超过|超过|达到|约)?(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?=[,，。;；\n]|$)")
+# The leading lookahead (a word's or the figure's first character) changes no match; it only
+# spares the search trying the whole pattern at every position.
+_INHERIT = re.compile(
+    r"(?=[不超达约\d])(?P<word>不少于|不低于|不超过|超过|达到|约)?(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?=[,，。;；\n]|$)")
 _INHERIT_REACH = 12  # how far after a target a bare figure may sit and still share its unit
 # Where one listed item ends: 、 and the conjunctions, but not inside 参与, 及时, 和谐.
 _LIST_ITEM = re.compile(r"、|(?<!参)与|及(?!时)|和(?!谐)")
@@ -77,7 +80,10 @@ _PARENTHESES = re.compile(r"\([^()]*\)")
 @cache
 def _number_pattern() -> re.Pattern[str]:
     units = "|".join(re.escape(u) for u in sorted(words("target_units"), key=len, reverse=True))
+    # The lookahead changes no match (every one starts with a digit or a numeral) but lets the
+    # scan skip the other characters quickly instead of trying the whole pattern at each.
     return re.compile(
+        rf"(?=[\d一二两三四五六七八九十])"
         rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?) ?"
         rf"|(?P<cn>[一二两三四五六七八九十][零一二两三四五六七八九十百千]*))"
         rf"(?P<about>余|多)?(?P<mult>{_MULTIPLIER})?(?P<about2>余|多)?"
@@ -92,6 +98,37 @@ def _number_pattern() -> re.Pattern[str]:
 def _comparators(where: str) -> tuple[tuple[str, str], ...]:
     rows = [(word, comparator) for word, comparator, side in table("target_comparators") if side == where]
     return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _comparators_by(where: str, edge: int) -> dict[str, tuple[tuple[str, str], ...]]:
+    """:func:`_comparators` grouped by their first (``edge`` 0) or last (-1) character, order
+    kept: a figure's neighbour character picks the few words worth testing."""
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for row in _comparators(where):
+        grouped.setdefault(row[0][edge], []).append(row)
+    return {ch: tuple(rows) for ch, rows in grouped.items()}
+
+
+def _comparator_at(text: str, position: int, where: str) -> tuple[str, str] | None:
+    """The longest ``where`` comparator word starting at ``position``, with its comparator."""
+    for word, comparator in _comparators_by(where, 0).get(text[position:position + 1], ()):
+        if text.startswith(word, position):
+            return word, comparator
+    return None
+
+
+def _comparator_ending(text: str) -> tuple[str, str] | None:
+    """The longest "before" comparator word ``text`` ends with, with its comparator."""
+    for word, comparator in _comparators_by("before", -1).get(text[-1:], ()):
+        if text.endswith(word):
+            return word, comparator
+    return None
+
+
+@cache
+def _not_comparators() -> tuple[str, ...]:
+    return tuple(words("target_not_comparators"))
 
 
 def cn_value(token: str) -> int:
@@ -153,29 +190,25 @@ def _cn_fixed_term(text: str, match: re.Match[str], before: str) -> bool:
 def _comparator(text: str, match: re.Match[str], unit: str) -> tuple[str, int]:
     """The comparator and where the whole expression ends (after 以上/以内/左右)."""
     start, end = match.start(), match.end()
-    if not any(text.startswith(word, end) for word in words("target_not_comparators")):
-        for word, comparator in _comparators("after"):
-            if text.startswith(word, end):
-                return comparator, end + len(word)
-    if unit in words("target_time_units"):
-        for word, comparator in _comparators("after-time"):
-            if text.startswith(word, end):
-                return comparator, end + len(word)
+    if not text.startswith(_not_comparators(), end) and (found := _comparator_at(text, end, "after")):
+        return found[1], end + len(found[0])
+    if unit in words("target_time_units") and (found := _comparator_at(text, end, "after-time")):
+        return found[1], end + len(found[0])
     if match.group("about") or match.group("about2"):
         return ">=", end
     # A comparator before the figure touches it ("不少于20台", "约为3万"): "签约39台" is no "about".
     before = text[max(0, start - 6):start]
     if before[-1:] in "为达在到" and before[:-1]:
         before = before[:-1]
-    for word, comparator in _comparators("before"):
-        if before.endswith(word) and not _compound(before):
-            return comparator, end
+    found = _comparator_ending(before)
+    if found and not _compound(before):
+        return found[1], end
     return "=", end
 
 
 def _compound(before: str) -> bool:
     """Does ``before`` end in a word like 签约/附近 whose last character only looks like a comparator?"""
-    return any(before.endswith(word) for word in words("target_not_comparators"))
+    return before.endswith(_not_comparators())
 
 
 def _tidy(phrase: str) -> str:
@@ -197,7 +230,7 @@ def _metric(text: str, clause_start: int, start: int, stop: int, clause_end: int
     if linked:
         return _tidy(linked.group(1))
     for candidate in (item, item.rstrip("为达在到")):
-        word = next((w for w, _ in _comparators("before") if candidate.endswith(w)), "")
+        word = (_comparator_ending(candidate) or ("", ""))[0]
         if word and not _compound(candidate):
             item = candidate[: -len(word)]
             break
@@ -219,7 +252,8 @@ def _distributed(text: str, clause_start: int, start: int) -> list[str]:
         items = [_LEAD_WORDS.sub("", item) for item in _LIST_ITEM.split(before[:-1])]
         return [item for item in items if item]
     head = _RATE_HEAD_TAIL.sub("", before)
-    pair = _RATE_PAIR.search(head)
+    # _RATE_PAIR backtracks at every position; without its "率和" it cannot match at all.
+    pair = _RATE_PAIR.search(head) if "率和" in head else None
     return [pair.group(1), pair.group(2)] if pair else []
 
 

@@ -7,6 +7,7 @@ breaks ties and fills silence. Keywords and weights live in ``data/theme_keyword
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pledgegraph.loaders.lexicon import table
@@ -29,11 +30,48 @@ def _keywords() -> tuple[tuple[str, float, tuple[str, ...]], ...]:
     return tuple(rows)
 
 
+def _any_of(chars: set[str]) -> str:
+    return f"[{re.escape(''.join(sorted(chars)))}]"
+
+
+@cache
+def _heads() -> tuple[re.Pattern[str], int, dict[str, tuple[str, ...]]]:
+    """Where a keyword may start (a first character, followed by a second one), and the
+    keywords by their first ``size`` characters."""
+    keywords = sorted({word for _, _, words in _keywords() for word in words})
+    size = min(map(len, keywords))
+    by_head: dict[str, list[str]] = {}
+    for word in keywords:
+        by_head.setdefault(word[:size], []).append(word)
+    starts = _any_of({word[0] for word in keywords})
+    if size > 1:
+        starts += f"(?={_any_of({word[1] for word in keywords})})"
+    return re.compile(starts), size, {head: tuple(words) for head, words in by_head.items()}
+
+
+def _counts(text: str) -> dict[str, int]:
+    """``text.count(word)`` of every keyword that occurs, found in one pass over ``text``
+    rather than one scan per keyword (a section body is long, the keywords many). An
+    occurrence counts only from the end of the last one counted, as ``str.count`` does."""
+    starts, size, by_head = _heads()
+    counts: dict[str, int] = {}
+    free: dict[str, int] = {}  # keyword → where its next occurrence may start
+    for found in starts.finditer(text):
+        position = found.start()
+        for word in by_head.get(text[position:position + size], ()):
+            if position >= free.get(word, 0) and text.startswith(word, position):
+                counts[word] = counts.get(word, 0) + 1
+                free[word] = position + len(word)
+    return counts
+
+
 def _scores(text: str) -> dict[str, float]:
     scores: dict[str, float] = {}
+    counts = _counts(text)
     for theme, weight, words in _keywords():
         # Longer keywords are more specific: weight by length so 政府自身 beats 政府.
-        score = sum(text.count(word) * weight * len(word) for word in words)
+        # Absent keywords add nothing; adding their 0.0 would not change the float sum either.
+        score = sum(counts[word] * weight * len(word) for word in words if word in counts)
         if score:
             scores[theme] = score
     return scores
