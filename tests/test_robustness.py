@@ -89,10 +89,19 @@ def test_sigkill_during_load_then_reload_equals_an_uninterrupted_load(kind, many
     start = time.monotonic()
     expected_counts, expected_plans = _reference(many_plans, reference_store)
     full = time.monotonic() - start
-    if kind == "neo4j":
-        _cli("query", "MATCH (n) DETACH DELETE n", "--write", *store).communicate(timeout=120)
-    _kill_mid_load(many_plans, store, after=max(1.5, full / 2), neo4j_uri=store[1] if kind == "neo4j" else None)
-    partial = _plans_complete(*store)
+    # LadybugDB cannot be watched while it loads, so the kill is timed; a busy machine can
+    # shift the timing, so a kill that came too late is tried again, earlier, on a fresh file.
+    for share in (0.5, 0.3, 0.15):
+        if kind == "ladybug":
+            for leftover in tmp_path.glob("killed.db*"):
+                leftover.unlink()
+        else:
+            _cli("query", "MATCH (n) DETACH DELETE n", "--write", *store).communicate(timeout=120)
+        _kill_mid_load(many_plans, store, after=max(1.0, full * share),
+                       neo4j_uri=store[1] if kind == "neo4j" else None)
+        partial = _plans_complete(*store)
+        if len(partial) < len(expected_plans):
+            break
     assert len(partial) < len(expected_plans), "the kill came too late to interrupt anything"
     # Whatever survived the kill is whole: every stored plan has all its commitments.
     assert all(partial[doc] == expected_plans[doc] for doc in partial)
