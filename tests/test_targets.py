@@ -78,6 +78,19 @@ def test_evidence_is_the_clause_and_metric_names_what_is_counted():
 
 
 @pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("2.新增养老床位60张,提升养老服务水平。", "养老床位"),
+        ("(三)新建微型消防站12个。", "微型消防站"),
+        ("一、全年建成公共绿地5.6万平方米", "公共绿地"),
+        ("1.5倍于上年的绿地3公顷", "1.5倍于上年的绿地"),  # a decimal is no outline number
+    ],
+)
+def test_an_outline_number_is_no_part_of_the_metric(text, metric):
+    assert find_targets(text)[-1].metric == metric
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("开设三个重点轮训班和“双月讲堂”", [(3, "个", "=")]),
