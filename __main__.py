@@ -2,4 +2,5 @@
 
 from pledgegraph.cli import main
 
-main()
+if __name__ == "__main__":  # not when a worker process of a load imports this module again
+    main()

@@ -20,6 +20,7 @@ from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPER
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
+from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import named_queries, run_named
@@ -89,8 +90,12 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
               help="Nodes and edges written per transaction. Smaller loses less to a crash, larger loads faster.")
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Your own body registry, one body a line: 'full name = alias = alias'. Give it on every load.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
+              help="Worker processes extracting while the store writes [default: cores - 1, at most 4]; "
+                   "0 extracts in the loading process.")
 @_with_store
-def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, aliases_file: Path | None) -> None:
+def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, aliases_file: Path | None,
+         jobs: int | None) -> None:
     """Extract plan files (or every plan under directories) and store their graph.
 
     Documents are written in batches, one transaction each, and a document replaces what it
@@ -115,7 +120,7 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     with click.progressbar(length=len(files), label="loading", file=sys.stderr,
                            item_show_func=lambda p: p.name if p else "") as bar:
         report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path),
-                            batch_rows=batch_rows, aliases=aliases)
+                            batch_rows=batch_rows, aliases=aliases, jobs=default_jobs() if jobs is None else jobs)
     click.echo(_summary(store, before, report))
     for _path, message in report.failed:
         click.echo(f"failed: {message}", err=True)

@@ -13,15 +13,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pledgegraph.errors import PledgeGraphError, StoreError
+from pledgegraph.errors import StoreError
 from pledgegraph.graph.lineage import link_lineage
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.aliases import BodyAliases
-from pledgegraph.loaders.build import build_graph
-from pledgegraph.loaders.extract import extract_document
-from pledgegraph.loaders.read import READERS, read_document
+from pledgegraph.loaders.read import READERS
+from pledgegraph.prepare import prepare, prepared
 
 __all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths"]
 
@@ -54,26 +53,29 @@ BATCH_ROWS = 20_000
 
 def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
                progress: Callable[[Path], None] | None = None, batch_rows: int = BATCH_ROWS,
-               aliases: BodyAliases | None = None) -> LoadReport:
+               aliases: BodyAliases | None = None, jobs: int = 0) -> LoadReport:
     """Load every plan under ``paths`` into ``store``; see the module docstring for guarantees.
     A batch is written once it holds ``batch_rows`` nodes and edges; ``aliases`` is the body
-    registry (default: the shipped one)."""
+    registry (default: the shipped one); with ``jobs`` ≥ 1, that many worker processes
+    extract while the store writes (:func:`pledgegraph.prepare.default_jobs` suggests a number;
+    the calling script must then guard its top level with ``if __name__ == "__main__"``)."""
     report = LoadReport()
     batch = _Batch(store, store.documents(), report)
-    for path in discover(paths):
-        try:
-            document = read_document(path)
-            if not force and batch.held.get(document.name) == document.sha256:
-                report.unchanged.append(document.name)
-                continue
-            if batch.has(document.name):
+    files = discover(paths)
+    for item in prepared(files, dict(batch.held), force, aliases, jobs):
+        if item.error is None and item.graph is None and batch.held.get(item.name) != item.sha256:
+            # Unchanged as the load began, but this load already wrote another file of that name.
+            item = prepare(item.path, None, True, aliases)
+        if item.error is not None:
+            report.failed.append((str(item.path), item.error))
+        elif item.graph is None:
+            report.unchanged.append(item.name)
+        else:
+            if batch.has(item.name):
                 batch.flush()  # a second file of the same name replaces the first, in order
-            batch.add(path, document.sha256, build_graph(extract_document(document), aliases))
-        except PledgeGraphError as error:
-            report.failed.append((str(path), str(error)))
-        finally:
-            if progress is not None:
-                progress(path)
+            batch.add(item.path, item.sha256, item.graph)
+        if progress is not None:
+            progress(item.path)
         if batch.rows >= batch_rows:
             batch.flush()
     batch.flush()

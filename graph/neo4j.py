@@ -57,7 +57,9 @@ class Neo4jStore(Store):
         uri, from_uri = _split_credentials(uri)
         auth = (user, password or "") if user else from_uri
         try:
-            self._driver = GraphDatabase.driver(uri, auth=auth)
+            # Server notifications are advice for people writing Cypher ("relationship type TRACKS
+            # does not exist" in a graph without lineage yet); logged, they read like failures.
+            self._driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
             self._driver.verify_connectivity()
         except (DriverError, Neo4jError, ValueError, OSError) as error:
             # Only the error's type: driver messages can quote the URI or the user name.

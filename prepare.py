@@ -1,0 +1,103 @@
+"""Files to graphs (read → extract → build), in worker processes when a load is big.
+
+Extraction is pure Python and CPU-bound while writing mostly waits on the store, so on a
+load of many files, workers prepare the next documents while the loader writes the last
+ones. Results come back in file order whatever the timing, so a load's outcome never depends
+on it, and at most ``WINDOW`` prepared documents wait in memory.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from pledgegraph.errors import PledgeGraphError
+from pledgegraph.graph.model import GraphDoc
+from pledgegraph.loaders.aliases import BodyAliases
+from pledgegraph.loaders.build import build_graph
+from pledgegraph.loaders.extract import extract_document
+from pledgegraph.loaders.read import read_document
+
+__all__ = ["Prepared", "prepare", "prepared", "default_jobs"]
+
+# About one write batch of documents: enough for the workers to stay ahead of the writer.
+WINDOW = 64
+# Below this many files, starting worker processes costs more than it saves.
+MIN_FILES_FOR_WORKERS = 24
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One file, ready to write: its graph, or why there is none (unchanged, or an error)."""
+
+    path: Path
+    name: str | None = None
+    sha256: str | None = None
+    graph: GraphDoc | None = None
+    error: str | None = None
+
+
+def prepare(path: Path, held_sha256: str | None, force: bool, aliases: BodyAliases | None) -> Prepared:
+    """Read ``path``; unless its bytes hash to ``held_sha256`` (and not ``force``), extract and
+    build its graph. Errors come back as values, so one bad file never stops the others."""
+    try:
+        document = read_document(path)
+        if not force and held_sha256 == document.sha256:
+            return Prepared(path, document.name, document.sha256)
+        return Prepared(path, document.name, document.sha256, build_graph(extract_document(document), aliases))
+    except PledgeGraphError as error:
+        return Prepared(path, error=str(error))
+
+
+def default_jobs() -> int:
+    """Worker processes for a big load: one per core but the writer's, at most four (the
+    writer is the limit). On two cores one worker beat two: 51 s against 60 s for 1000 plans."""
+    return max(0, min(4, (os.cpu_count() or 1) - 1))
+
+
+def _die_with_the_loader() -> None:
+    """Ask Linux to end this worker when the loader process ends, however it ends: a load
+    killed with SIGKILL must not leave workers behind. Elsewhere workers end when their job
+    queue closes."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() == 1:  # the loader died before the request took hold
+            os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def prepared(paths: Sequence[Path], held: Mapping[str, str], force: bool, aliases: BodyAliases | None,
+             jobs: int) -> Iterator[Prepared]:
+    """:func:`prepare` each path, in order, in ``jobs`` worker processes (0: in this one);
+    ``held`` is the document → sha256 the store holds."""
+    if jobs < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
+        for path in paths:
+            yield prepare(path, held.get(path.name), force, aliases)
+        return
+    # spawn, not fork: the loader holds a database connection and its threads, which a child
+    # must not inherit; not forkserver: its workers are not the loader's children, so they
+    # would outlive a killed loader.
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_die_with_the_loader)
+    try:
+        pending: deque[Future[Prepared]] = deque()
+        upcoming = iter(paths)
+        for path in upcoming:
+            pending.append(pool.submit(prepare, path, held.get(path.name), force, aliases))
+            if len(pending) >= WINDOW:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
