@@ -98,8 +98,10 @@ from pledgegraph.cli_graph import register  # noqa: E402  (commands that use a s
 
 register(cli)
 
+from pledgegraph.cli_audit import register as register_audit  # noqa: E402
 from pledgegraph.cli_export import register as register_export  # noqa: E402
 
+register_audit(cli)
 register_export(cli)
 
 

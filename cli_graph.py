@@ -306,7 +306,5 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
 
 def register(group: click.Group) -> None:
     """Add the store commands to the CLI group."""
-    from pledgegraph.cli_audit import audit_command
-
-    for command in (load, query, owners, deps, portfolio, status, audit_command(_with_store), stats, schema, remove, viz):
+    for command in (load, query, owners, deps, portfolio, status, stats, schema, remove, viz):
         group.add_command(command)
