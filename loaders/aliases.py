@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from pledgegraph.errors import LoadError
@@ -31,17 +31,14 @@ class BodyAliases:
 
     def resolve(self, name: str) -> str:
         """``name`` with the alias it ends in replaced by the canonical name (unchanged if none)."""
-        for alias in self._by_length():
+        for alias in self._by_length:
             if name.endswith(alias) and _ADMIN_PREFIX.match(name[: -len(alias)]):
                 return name[: -len(alias)] + self.canonical[alias]
         return name
 
-    @cache  # noqa: B019 — instances are few (shipped, plus one per user file) and immutable
+    @cached_property
     def _by_length(self) -> tuple[str, ...]:
         return tuple(sorted(self.canonical, key=lambda a: (-len(a), a)))
-
-    def __hash__(self) -> int:
-        return hash(tuple(sorted(self.canonical.items())))
 
     def extended(self, other: BodyAliases) -> BodyAliases:
         return BodyAliases({**self.canonical, **other.canonical})
