@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pledgegraph.errors import QueryError
 from pledgegraph.graph.store import Result, Store
+from pledgegraph.loaders.record import STATUSES
 from pledgegraph.queries.library import run_named
 
 __all__ = ["Match", "Ambiguous", "NotFound", "find", "owners", "deps", "portfolio", "status", "progress_line"]
@@ -81,7 +82,7 @@ def status(store: Store, name: str) -> Result:
     return run_named(store, "timeline", {"project": find(store, name, "project").id})
 
 
-_ADVANCE = {"planned": 0, "in_progress": 1, "completed": 2}
+_ADVANCE = {state: rank for rank, state in enumerate(STATUSES)}  # planned < in_progress < completed
 
 
 def progress_line(timeline: Result) -> str:
