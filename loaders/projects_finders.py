@@ -15,6 +15,7 @@ from pledgegraph.loaders.lexicon import table
 from pledgegraph.loaders.projects_rules import (
     MAX_NAME,
     QUANTITY,
+    YEAR,
     category_end,
     generic_core,
     is_body,
@@ -35,7 +36,6 @@ _QUOTE = re.compile(r"“([^“”\n]{1,24})”|《([^《》\n]{2,40})》")
 _EXTENSION = re.compile(r"[^\W_等和与及的]{1,8}")
 _COUNT_AFTER = re.compile(QUANTITY + r"(?![\u4e00-\u9fff])")
 _EDITION = re.compile(r"(?:第[\d一二三四五六七八九十百]+|首)届")
-_YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
 _NUMERALS = re.compile(r"[一二三四五六七八九十百]+")
 _SHORTHAND = re.compile(r"[一二三四五六七八九十双两][\u4e00-\u9fff]|[一二三四五六七八九十两]个.*")
 _DOCUMENT_NOT = re.compile(r"(?:法|条例|纲要|意见|通知|决定|规定|精神|讲话|报告|计划|要点|规划|协议)$")
@@ -92,7 +92,7 @@ def _quote_rejected(text: str, match: re.Match, inner: str) -> bool:
     if after.startswith(_not_after()):
         return True
     drafted = bool(_DRAFTING_BEFORE.search(text[max(0, match.start() - 6):match.start()]))
-    if _YEAR.search(inner) and not drafted:
+    if YEAR.search(inner) and not drafted:
         return True  # 《2023年…安排》: the plan itself or a dated instruction
     if match.group(2):
         return not drafted and bool(_DOCUMENT_NOT.search(inner))  # a law it implements
@@ -210,7 +210,7 @@ def _item_mention(text: str, start: int, end: int, kind: str, after: str) -> Pro
         return None  # 高校、园区、企业等载体: kinds of places
     shortest = 2 if found else 3  # 为老、文体、交通等设施: attributes, not names
     if not shortest <= len(name) <= MAX_NAME or _FIGURE_OR_LEVEL.fullmatch(name) or is_body(name) \
-            or _YEAR.search(name):
+            or YEAR.search(name):
         return None
     if found:
         kind = kind_of(name, after=after)

@@ -20,6 +20,7 @@ __all__ = [
     "HARD",
     "STOP",
     "QUANTITY",
+    "YEAR",
     "quantity_before",
     "min_core",
     "suffix_pattern",
@@ -48,7 +49,7 @@ _MEASURE_BEFORE = re.compile(QUANTITY + "$")
 # The characters a QUANTITY can end with: before any other, _MEASURE_BEFORE cannot match.
 _MEASURE_LAST = frozenset(measure[-1] for measure in _MEASURES.split("|"))
 _COMPARATIVE = re.compile(r"以上|以下|以内|左右")
-_YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")
+YEAR = re.compile(r"(?:19|20)\d\d年|\d{4}-\d{4}")  # a year or span of years in a name
 # An outline marker or inline enumerator glued to a name: "(一)…", "6.…", "二是…".
 _MARKER = re.compile(r"(?:\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}\.|[一二三四五六七八九十]是)+")
 _CLASS = re.compile(r"(?<![分人门种归])类")  # 科技类产业论坛: a class of things, not one
@@ -281,7 +282,7 @@ def plausible(name: str, core: str, suffix: str) -> bool:
     core = core.strip("“”()")
     if len(core) < min_core(suffix) or generic_core(core, suffix):
         return False
-    if _YEAR.search(name) or is_body(name) or name.startswith("第") or _COMPARATIVE.search(name):
+    if YEAR.search(name) or is_body(name) or name.startswith("第") or _COMPARATIVE.search(name):
         return False
     if _NUMBERED.search(core):
         return False  # 网络三大平台, 六大领域: a count of kinds
