@@ -28,6 +28,7 @@ __all__ = ["Mention", "Link", "find_links", "STAGE", "link_lineage", "relink_pla
 
 # Order of documents within a year: plans before the reports on them. A gov_report looks
 # back on the year before and plans this one, so it counts as a plan of its year.
+# queries/cypher/timeline.cypher orders its rows by the same rule (a CASE on doc_type).
 STAGE = {"midyear_report": 1}
 # Two names of one project: the shorter one inside the longer, and long enough to mean it
 # (庞家南荫堂 / 庞家南荫堂迁移工程); shorter names collide by chance.

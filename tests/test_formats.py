@@ -185,27 +185,24 @@ def test_non_pdf_bytes_are_refused():
         read_pdf("某街道工作计划".encode(), "plan.pdf")
 
 
-def test_encrypted_pdf_without_the_password_is_refused():
+def _encrypted_pdf(text: str, user_password: str) -> bytes:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(_pdf_bytes(["某街道2024年工作计划"]))))
-    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    writer.append(PdfReader(io.BytesIO(_pdf_bytes([text]))))
+    writer.encrypt(user_password=user_password, owner_password="owner", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_encrypted_pdf_without_the_password_is_refused():
     with pytest.raises(LoadError, match=r"^locked\.pdf: PDF is encrypted \(.+\); save an unprotected copy$"):
-        read_pdf(buffer.getvalue(), "locked.pdf")
+        read_pdf(_encrypted_pdf("某街道2024年工作计划", "secret"), "locked.pdf")
 
 
 def test_pdf_encrypted_with_an_empty_user_password_opens():
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    writer.append(PdfReader(io.BytesIO(_pdf_bytes(["禁止复制的计划"]))))
-    writer.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    assert read_pdf(buffer.getvalue(), "open.pdf") == ("禁止复制的计划", "pdf")
+    assert read_pdf(_encrypted_pdf("禁止复制的计划", ""), "open.pdf") == ("禁止复制的计划", "pdf")
 
 
 def test_readers_are_registered_by_suffix():
