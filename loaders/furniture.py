@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from pledgegraph.loaders.chars import CJK, fold
 from pledgegraph.loaders.lexicon import words
 
-__all__ = ["FURNITURE_LINE_MAX", "TAIL_JUNK", "body_lines"]
+__all__ = ["FURNITURE_LINE_MAX", "TAIL_JUNK", "body_lines", "body_range"]
 
 FURNITURE_LINE_MAX = 80
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _KEY = re.compile(r"(?:^|\s)【?[\u4e00-\u9fff]{2,6}[:]")
 _KEY_VALUE = re.compile(r"^【?[\u4e00-\u9fff]{2,6}[:]\s*([^\u4e00-\u9fff]*)$")
 _FORM_FIELD = re.compile(r"[:]\s*\*\s*$")
@@ -30,7 +30,7 @@ def _is_head_furniture(line: str) -> bool:
     if any(word in line for word in words("furniture_head")) or len(_KEY.findall(line)) >= 2:
         return True
     single = _KEY_VALUE.match(line)  # one field whose value is a date or code, not prose
-    return (single is not None and bool(single.group(1).strip())) or not _CJK.search(line) \
+    return (single is not None and bool(single.group(1).strip())) or not CJK.search(line) \
         or sum(line.count(mark) for mark in ">»›") >= 2
 
 
@@ -60,3 +60,20 @@ def body_lines(count: int, clean: Callable[[int], str]) -> tuple[int, int | None
         cut = last if kind == "strong" else cut
         last -= 1
     return first, cut
+
+
+def body_range(original: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """Cut leading metadata lines and a trailing feedback/navigation block (see furniture.py)."""
+
+    def clean(index: int) -> str:
+        return fold(original[slice(*spans[index])]).replace("\x00", "").strip()
+
+    found = body_lines(len(spans), clean)
+    if found is None:
+        return 0, len(original)  # nothing but furniture: keep it all rather than lose text
+    first, cut = found
+    start = spans[first][0]
+    end = spans[cut][0] if cut is not None else len(original)
+    while end > start and original[end - 1] in TAIL_JUNK:
+        end -= 1
+    return start, end

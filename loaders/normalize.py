@@ -23,7 +23,8 @@ import re
 from array import array
 from dataclasses import dataclass
 
-from pledgegraph.loaders.furniture import TAIL_JUNK, body_lines
+from pledgegraph.loaders.chars import FOLDABLE, fold, line_spans
+from pledgegraph.loaders.furniture import body_range
 from pledgegraph.loaders.lines import Line, repair
 from pledgegraph.loaders.outline import match_marker
 
@@ -31,45 +32,14 @@ __all__ = ["NormalizedText", "normalize"]
 
 _FLAT_MIN = 800  # a line this long with markers after its spaces is a flattened document
 
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 _GAP = re.compile(r"[ \x00]+")
-# Anything outside these ranges may need folding or removal (full-width forms, odd spaces,
-# invisibles); a line without such a character is taken as it is, skipping str.translate.
-_FOLDABLE = re.compile(r"[^\n\u0020-\u007e\u00a1-\u00ac\u00ae-\u05ff\u0700-\u070e\u0710-\u180d\u180f-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u2fff\u3001-\ufdff\ufe10-\ufefe\uff5f-\ufff8]")
 _CELL = "\t"
 _SPACES = (" ", "\u3000", "\u00a0", "\t")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 # Zero-width first: at a sentence end a "(" must be tried as a marker before as a bracket.
 _FLAT_EVENT = re.compile(r"(?<=[。;!?])(?=[(\d一二三四五六七八九十①-⑳])|[“《(【]|[”》)】]|。|[ \x00]+")
 _OPENERS = frozenset("“《(【")
 _CLOSING_BRACKETS = frozenset("”》)】")
 _FLAT_CUE = re.compile(r"(?:[ \u3000]|[。;；!！?？])[(（]?[一二三四五六七八九十]{1,3}[、)）]")
-
-
-def _fold_table() -> dict[int, str]:
-    """One character in, one out: widths folded, spaces unified, invisibles marked NUL."""
-    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-    table.update(dict.fromkeys([0x3000, 0xA0, 0x09, 0x202F, 0x205F, *range(0x2000, 0x200B)], " "))
-    invisible = [0x00, 0xAD, 0x61C, 0x6DD, 0x70F, 0x180E, 0xFEFF, *range(0x600, 0x606), *range(0x200B, 0x2010),
-                 *range(0x202A, 0x202F), *range(0x2060, 0x2070), *range(0xFE00, 0xFE10), *range(0xFFF9, 0xFFFC),
-                 *range(0x01, 0x09), *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]
-    table.update(dict.fromkeys(invisible, "\x00"))
-    return table
-
-
-_FOLD = _fold_table()
-_FOLD_CHARS = {chr(code): folded for code, folded in _FOLD.items()}
-
-
-def _fold(text: str) -> str:
-    """``text.translate(_FOLD)``, by replacing the few distinct foldable characters a line holds:
-    ``str.translate`` looks every character up in the table, which is several times slower.
-    The same: every key of the table is _FOLDABLE, and no replacement is another key."""
-    for ch in set(_FOLDABLE.findall(text)):
-        folded = _FOLD_CHARS.get(ch)
-        if folded is not None:
-            text = text.replace(ch, folded)
-    return text
 
 
 @dataclass(frozen=True)
@@ -123,8 +93,8 @@ def _iota(stop: int) -> array:
 def _fold_range(original: str, start: int, end: int) -> Line:
     """Fold ``original[start:end]``; drop invisibles and spaces, except one between two words."""
     folded = original[start:end]
-    if _FOLDABLE.search(folded):
-        folded = _fold(folded)
+    if FOLDABLE.search(folded):
+        folded = fold(folded)
     iota = _iota(end)
     if " " not in folded and "\x00" not in folded:
         return Line(folded, iota[start:end])  # no gap (most lines of Chinese text): kept whole
@@ -184,7 +154,7 @@ def _fold_line(original: str, start: int, end: int) -> list[Line]:
         line = _fold_range(original, start, end)
         return [line] if line.text else []
     lines, cursor = [], 0
-    for left, right in [*_flat_cuts(_fold(raw)), (len(raw), len(raw))]:
+    for left, right in [*_flat_cuts(fold(raw)), (len(raw), len(raw))]:
         piece = _fold_range(original, start + cursor, start + left)
         if piece.text:
             lines.append(piece)
@@ -193,32 +163,6 @@ def _fold_line(original: str, start: int, end: int) -> list[Line]:
 
 
 # -- furniture ------------------------------------------------------------------------------
-
-def _line_spans(original: str) -> list[tuple[int, int]]:
-    spans, cursor = [], 0
-    for found in _LINE_BREAK.finditer(original):
-        spans.append((cursor, found.start()))
-        cursor = found.end()
-    spans.append((cursor, len(original)))
-    return spans
-
-
-def _body_range(original: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
-    """Cut leading metadata lines and a trailing feedback/navigation block (see furniture.py)."""
-
-    def clean(index: int) -> str:
-        return _fold(original[slice(*spans[index])]).replace("\x00", "").strip()
-
-    found = body_lines(len(spans), clean)
-    if found is None:
-        return 0, len(original)  # nothing but furniture: keep it all rather than lose text
-    first, cut = found
-    start = spans[first][0]
-    end = spans[cut][0] if cut is not None else len(original)
-    while end > start and original[end - 1] in TAIL_JUNK:
-        end -= 1
-    return start, end
-
 
 def _logical_lines(original: str, spans: list[tuple[int, int]]) -> list[Line]:
     lines: list[Line] = []
@@ -236,8 +180,8 @@ def _logical_lines(original: str, spans: list[tuple[int, int]]) -> list[Line]:
 
 def normalize(original: str) -> NormalizedText:
     """The analysed text of ``original`` with its origin map."""
-    spans = _line_spans(original)
-    body_start, body_end = _body_range(original, spans)
+    spans = line_spans(original)
+    body_start, body_end = body_range(original, spans)
     body = [(max(a, body_start), min(b, body_end)) for a, b in spans if b >= body_start and a <= body_end]
     texts: list[str] = []
     origins = array("q")

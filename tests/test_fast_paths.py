@@ -14,7 +14,10 @@ from pathlib import Path
 
 import pytest
 from pledgegraph.loaders import outline, relations, spans, themes
-from pledgegraph.loaders.normalize import _FOLD, _FOLDABLE, _fold, normalize
+from pledgegraph.loaders.chars import FOLD as _FOLD
+from pledgegraph.loaders.chars import FOLDABLE as _FOLDABLE
+from pledgegraph.loaders.chars import fold as _fold
+from pledgegraph.loaders.normalize import normalize
 from pledgegraph.loaders.projects_finders import _SECTION, _section_matches
 from pledgegraph.loaders.projects_rules import _MEASURE_BEFORE, QUANTITY, quantity_before
 from pledgegraph.loaders.read import read_document
