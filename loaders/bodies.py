@@ -18,7 +18,7 @@ from functools import cache, lru_cache
 from pledgegraph.loaders.lexicon import data_text, table, words
 from pledgegraph.loaders.record import BodyMention
 
-__all__ = ["find_bodies", "body_kind", "split_body_list"]
+__all__ = ["find_bodies", "body_kind", "split_body_list", "looks_like_body"]
 
 _MAX_NAME = 16
 _MAX_SUBDISTRICT = 9
@@ -354,3 +354,26 @@ def split_body_list(text: str) -> list[str]:
         if len(item) >= 2 and item not in items:
             items.append(item)
     return items
+
+
+_COLLECTIVE_HEADS = ("各", "有关", "相关", "其他", "全体")
+_NAME_MAX_ITEM = 30
+
+
+@cache
+def _endings() -> tuple[str, ...]:
+    return tuple(sorted(words("body_endings"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def looks_like_body(name: str) -> bool:
+    """Whether an item of a responsibility list or an owner cell names a party that can own
+    work: an organ (body_kind), or a collective or category a plan assigns work to (各街镇,
+    相关单位, 区属国企, 物业服务企业) — what the body finder leaves out as categories."""
+    bare = name.strip("“”\"() ")
+    if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(mark in bare for mark in "。,，;；:："):
+        return False
+    if body_kind(bare) != "other":
+        return True
+    return bare.endswith(_endings()) or (bare.startswith(_COLLECTIVE_HEADS) and len(bare) <= 12)
+

@@ -103,6 +103,8 @@ def _is_wrapped(lines: list[Line]) -> bool:
 def _joins(lines: list[Line], index: int, previous: Line, wrapped: bool) -> bool:
     """Whether ``lines[index]`` continues ``previous`` on the same logical line."""
     current, prev = lines[index], previous.text
+    if "kept" in current.flags:
+        return False  # the layout keeps this line apart (a table cell, an envelope line)
     if previous.marker is not None and prev == previous.marker:
         return current.marker is None  # "一、" alone: its heading follows
     if current.marker is not None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from pledgegraph.loaders.chars import FOLDABLE, fold, line_spans
@@ -50,6 +51,11 @@ class NormalizedText:
     origin: array  # len(text) + 1 offsets into the original, non-decreasing
     body_start: int  # the original range judged to be the document (furniture excluded)
     body_end: int
+
+    def to_analysed(self, start: int, end: int) -> tuple[int, int]:
+        """The analysed span that covers the original span ``[start, end)``."""
+        origin = self.origin
+        return bisect_left(origin, start, 0, len(self.text)), bisect_left(origin, end, 0, len(self.text))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the analysed span ``[start, end)`` (an empty span stays empty)."""
@@ -164,7 +170,7 @@ def _fold_line(original: str, start: int, end: int) -> list[Line]:
 
 # -- furniture ------------------------------------------------------------------------------
 
-def _logical_lines(original: str, spans: list[tuple[int, int]]) -> list[Line]:
+def _logical_lines(original: str, spans: list[tuple[int, int]], kept: frozenset[int]) -> list[Line]:
     lines: list[Line] = []
     blank = False
     for line_start, line_end in spans:
@@ -173,19 +179,23 @@ def _logical_lines(original: str, spans: list[tuple[int, int]]) -> list[Line]:
             blank = True
             continue
         parts[0].blank_before = blank
+        if parts[0].origins and parts[0].origins[0] in kept:
+            parts[0].flags.add("kept")
         lines.extend(parts)
         blank = False
     return repair(lines)
 
 
-def normalize(original: str) -> NormalizedText:
-    """The analysed text of ``original`` with its origin map."""
+def normalize(original: str, kept: frozenset[int] = frozenset()) -> NormalizedText:
+    """The analysed text of ``original`` with its origin map. A line whose first character
+    sits at an offset in ``kept`` starts a line of its own whatever line repair makes of it
+    (the layout keeps table cells and envelope lines apart)."""
     spans = line_spans(original)
     body_start, body_end = body_range(original, spans)
     body = [(max(a, body_start), min(b, body_end)) for a, b in spans if b >= body_start and a <= body_end]
     texts: list[str] = []
     origins = array("q")
-    for line in _logical_lines(original, body):
+    for line in _logical_lines(original, body, kept):
         if texts:
             origins.append(line.origins[0])  # the break maps to the start of the next line
         texts.append(line.text)

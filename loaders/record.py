@@ -121,12 +121,21 @@ class TargetMention:
 
 @dataclass(frozen=True)
 class Issuer:
+    """The body that issued a plan, placed in the hierarchy (see loaders/decide/issuer.py).
+
+    ``rule`` names how it was found (envelope.sender, envelope.signer, title, text.place,
+    unknown); ``co_issuers`` are the other bodies that sent or signed the notice;
+    ``drafted_by`` is the body that drew up a plan the issuer forwards."""
+
     name: str
-    level: str  # district | subdistrict | town | department
+    level: str  # province | city | district | county | subdistrict | town | department
     district: str | None
     city: str | None = None
     province: str | None = None
     ambiguous: bool = False
+    rule: str = ""
+    co_issuers: tuple[str, ...] = ()
+    drafted_by: str | None = None
 
     def to_dict(self) -> dict:
         out = {"name": self.name, "level": self.level, "district": self.district}
@@ -136,6 +145,12 @@ class Issuer:
             out["province"] = self.province
         if self.ambiguous:
             out["ambiguous"] = True
+        if self.rule:
+            out["rule"] = self.rule
+        if self.co_issuers:
+            out["co_issuers"] = list(self.co_issuers)
+        if self.drafted_by:
+            out["drafted_by"] = self.drafted_by
         return out
 
 
@@ -154,11 +169,14 @@ class Owner:
     body: str
     role: str  # lead | cooperate
     evidence: str = ""
+    rule: str = ""  # the rule that decided it (loaders/decide/owners.py)
 
     def to_dict(self) -> dict:
         out = {"body": self.body, "role": self.role}
         if self.evidence:
             out["evidence"] = self.evidence
+        if self.rule:
+            out["rule"] = self.rule
         return out
 
 
@@ -279,6 +297,9 @@ class Extraction:
     source: str = ""
     sha256: str = ""
     warnings: tuple[str, ...] = field(default=())
+    genre: tuple[str, ...] = ()  # the genres that read the document (loaders/genres)
+    title: str | None = None  # the plan's own title
+    issued: str | None = None  # the date its envelope was signed (ISO)
 
     def to_dict(self) -> dict:
         return {
@@ -295,4 +316,7 @@ class Extraction:
             "source": self.source,
             "sha256": self.sha256,
             "warnings": list(self.warnings),
+            "genre": list(self.genre),
+            "title": self.title,
+            "issued": self.issued,
         }

@@ -1,0 +1,232 @@
+"""Responsibility written in a task's text: every place where the text gives a body a role.
+
+Three forms, each a finder that returns :class:`RoleMention` spans tagged with their rule:
+
+* **labelled lists** ``（牵头单位：A；配合单位：B、C）``, ``责任单位：A、B`` (``list.label``) — a
+  list on a line of its own is a merged table cell: it also covers the tasks above it;
+* **bracketed lists** ``（A、B牵头负责，各区政府组织落实）``, ``(A牵头,B配合实施)`` (``list.verb``)
+  and bare ``（A、B、C）`` closing a sentence (``list.bare``: the first leads);
+* **prose** around a body the body finder found: ``由X负责`` (``verb.by``), ``X牵头``
+  (``verb.lead``), ``配合X`` / ``协助X`` (``verb.help``: X leads, the one helping cooperates),
+  ``会同X`` / ``联合X`` (``verb.join``: X cooperates), and X opening a clause with an action
+  (``verb.subject``). ``partner`` is the role these rules leave to the task's implicit actor
+  (the issuer, or the body heading a duty list) — see loaders/decide/owners.py.
+
+The words are data (``data/role_words.txt``, ``data/role_verbs.txt``); vocabulary never
+lives here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pledgegraph.loaders.bodies import looks_like_body, split_body_list
+from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.record import BodyMention
+from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
+
+__all__ = ["RoleMention", "find_roles", "list_roles"]
+
+# A subject is followed by its action, not by a word that makes it part of a noun phrase.
+_NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或")
+_CONJUNCTIONS = ("、", "和", "及", "与", "以及")
+_BRACKET = re.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{2,200})[)）】\]]")
+_SEGMENT_SPLIT = re.compile(r"[;；,，]")
+_AFTER_BRACKET = re.compile(r"\s*(?:[。;；,，]|$|\n)")
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """``body`` has ``role`` for what lies in ``[start, end)`` (analysed offsets).
+
+    ``partner`` is the role left to the task's implicit actor in that stretch (None: the
+    rule leaves it out); ``standalone`` marks a list on a line of its own."""
+
+    body: str
+    role: str  # lead | cooperate
+    rule: str
+    start: int
+    end: int
+    evidence: str
+    partner: str | None = None
+    standalone: bool = False
+
+
+@cache
+def _words(kind: str) -> tuple[tuple[str, str], ...]:
+    rows = [(word, role) for word, where, role in table("role_words") if where == kind]
+    return tuple(sorted(rows, key=lambda row: -len(row[0])))
+
+
+@cache
+def _verbs() -> dict[str, str]:
+    return dict(table("role_verbs"))
+
+
+@cache
+def _label_pattern() -> re.Pattern[str]:
+    labels = "|".join(re.escape(word) for word, _ in _words("label"))
+    return re.compile(rf"(?P<label>{labels})\s*[:：]\s*(?P<items>[^;；)）\]】\n。]+)")
+
+
+def _assign(items: list[str], how: str) -> list[tuple[str, str]]:
+    if how == "lead_each":
+        return [(item, "lead") for item in items]
+    if how == "first_leads":
+        return [(item, "lead" if index == 0 else "cooperate") for index, item in enumerate(items)]
+    return [(item, "cooperate") for item in items]
+
+
+def _bodies_of(text: str) -> list[str]:
+    items = split_body_list(text)
+    return items if items and all(looks_like_body(item) for item in items) else []
+
+
+def _labelled(text: str, offset: int) -> list[RoleMention]:
+    out: list[RoleMention] = []
+    previous_end = 0
+    label_roles = dict(_words("label"))
+    for match in _label_pattern().finditer(text):
+        items = split_body_list(match.group("items"))
+        if not items:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        standalone = not text[line_start:match.start()].strip(" (（【[")
+        # A list governs the task text before it, back to the previous list; the lead and
+        # cooperating lists of one bracket share that stretch.
+        scope_start = previous_end
+        close = text.find("）", match.end(), match.end() + 2)
+        close = close if close >= 0 else text.find(")", match.end(), match.end() + 2)
+        scope_end = (close + 1) if close >= 0 else match.end()
+        for body, role in _assign(items, label_roles[match.group("label")]):
+            out.append(RoleMention(body, role, "list.label", offset + scope_start, offset + scope_end,
+                                   match.group().strip(), None, standalone))
+        if not text.startswith(("；", ";"), match.end()):
+            previous_end = scope_end
+    return out
+
+
+def _verb_segments(inner: str) -> list[tuple[str, str]] | None:
+    """(body, role) of a bracket like A、B牵头负责，C组织落实 — None when it is no such list."""
+    segments = [s.strip() for s in _SEGMENT_SPLIT.split(inner) if s.strip()]
+    out: list[tuple[str, str]] = []
+    waiting: list[str] = []  # bodies whose role the next segment's verb gives ("A、B，C配合实施")
+    found_verb = False
+    for segment in segments:
+        verb = next(((word, how) for word, how in _words("verb") if segment.endswith(word)), None)
+        bodies = _bodies_of(segment[: -len(verb[0])] if verb else segment)
+        if not bodies:
+            return None
+        if verb is None:
+            waiting += bodies
+            continue
+        found_verb = True
+        out += _assign(waiting + bodies, verb[1])
+        waiting = []
+    if not found_verb:
+        return None
+    if waiting:  # trailing bodies without a verb share the last role given
+        out += [(body, out[-1][1]) for body in waiting]
+    return out
+
+
+def _bracketed(text: str, offset: int) -> list[RoleMention]:
+    out: list[RoleMention] = []
+    previous_end = 0
+    labels = tuple(word for word, _ in _words("label"))
+    for match in _BRACKET.finditer(text):
+        inner = match.group("inner").strip()
+        if any(label in inner for label in labels):
+            continue  # a labelled list: _labelled reads it
+        if not _AFTER_BRACKET.match(text, match.end()):
+            continue  # a bracket inside a sentence is an aside (简称, 含, a document number)
+        roles = _verb_segments(inner)
+        rule = "list.verb"
+        if roles is None:
+            bodies = _bodies_of(inner)
+            before = text[match.start() - 1:match.start()] if match.start() else "\n"
+            # A single name in brackets right after a name is an alias (建设管理委（交通委）).
+            if not bodies or (len(bodies) == 1 and before not in "。;；\n"):
+                continue
+            roles, rule = _assign(bodies, "first_leads"), "list.bare"
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        standalone = not text[line_start:match.start()].strip()
+        for body, role in roles:
+            out.append(RoleMention(body, role, rule, offset + previous_end, offset + match.end(), match.group(),
+                                   None, standalone))
+        previous_end = match.end()
+    return out
+
+
+def _subjects_from(text: str, index: int, bodies: Sequence[BodyMention], offset: int) -> list[BodyMention]:
+    """The body at ``bodies[index]`` and the ones joined to it (A、B及C开展…)."""
+    group = [bodies[index]]
+    cursor = index
+    while cursor + 1 < len(bodies):
+        gap = text[bodies[cursor].end - offset:bodies[cursor + 1].start - offset]
+        if gap not in _CONJUNCTIONS:
+            break
+        cursor += 1
+        group.append(bodies[cursor])
+    return group
+
+
+def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
+    out: list[RoleMention] = []
+    verbs = _verbs()
+    by_length = sorted(verbs, key=len, reverse=True)
+    skip_until = -1
+    for index, body in enumerate(bodies):
+        start, end = body.start - offset, body.end - offset
+        if start < skip_until:
+            continue
+        before, after = text[max(0, start - 4):start], text[end:end + 6]
+        sent_start, sent_end = around(text, start, start, SENTENCE_MARKS)
+        clause_start, _ = around(text, start, start, CLAUSE_MARKS)
+        scope = (offset + sent_start, offset + sent_end, text[sent_start:sent_end])
+
+        def mention(name: str, role: str, rule: str, partner: str | None = None,
+                    scope: tuple[int, int, str] = scope) -> RoleMention:
+            return RoleMention(name, role, rule, scope[0], scope[1], scope[2], partner)
+
+        prefix = next((w for w in by_length if before.endswith(w)), None)
+        suffix = next((w for w in by_length if after.startswith(w) and verbs[w] == "lead"), None)
+        kind = verbs.get(prefix) if prefix else None
+        if kind == "by" and suffix:
+            out.append(mention(body.name, "lead", "verb.by"))
+        elif suffix == "牵头" and not after.startswith("牵头单位"):
+            out.append(mention(body.name, "lead", "verb.lead"))
+        elif kind == "help":
+            out.append(mention(body.name, "lead", "verb.help", partner="cooperate"))
+        elif kind == "join":
+            out.append(mention(body.name, "cooperate", "verb.join", partner="lead"))
+        elif kind == "by":
+            continue
+        elif start == clause_start or (start > 0 and text[start - 1] in "。;；\n"):
+            group = _subjects_from(text, index, bodies, offset)
+            tail = text[group[-1].end - offset:group[-1].end - offset + 1]
+            if tail and tail not in _NOT_VERB_AFTER_SUBJECT:
+                out += [mention(member.name, "lead", "verb.subject") for member in group]
+                skip_until = group[-1].end - offset
+    return out
+
+
+def find_roles(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
+    """Every role the task text ``text`` (starting at analysed ``offset``) gives a body;
+    ``bodies`` are the body mentions inside it."""
+    return _labelled(text, offset) + _bracketed(text, offset) + _prose(text, offset, bodies)
+
+
+def list_roles(text: str, how: str = "first_leads") -> list[tuple[str, str]]:
+    """(body, role) of an owner cell or list: role words inside it decide (A牵头，B配合),
+    else ``how`` does (lead_each, first_leads, cooperate)."""
+    text = text.strip().strip("()（）")
+    roles = _verb_segments(text)
+    if roles is not None:
+        return roles
+    items = [item for item in split_body_list(text) if looks_like_body(item)]
+    return _assign(items, how)
+

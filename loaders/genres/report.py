@@ -1,0 +1,33 @@
+"""A progress report (工作总结, 完成情况, 执行情况, 政府工作报告): what was done reports status
+(completed, under way); a report's 下半年/明年 half is a plan again."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pledgegraph.loaders.genres.kinds import kind_of, titled
+from pledgegraph.loaders.layout import Layout
+from pledgegraph.loaders.layout.tense import heading_tense, reported_spans
+
+__all__ = ["ProgressReport"]
+
+
+class ProgressReport:
+    name = "progress_report"
+
+    def detect(self, layout: Layout) -> float:
+        if kind_of(layout) in ("midyear_report", "gov_report"):
+            return 1.0
+        # Untitled, opening on its summary half: "一、上半年工作总结".
+        first = next((b.text for b in layout.blocks[:3] if len(b.text) <= 40), "")
+        return 0.9 if heading_tense(first) == "reported" and "总结" in first else 0.0
+
+    def layout(self, layout: Layout) -> Layout:
+        layout = titled(layout)
+        end = layout.blocks[-1].end if layout.blocks else 0
+        spans = reported_spans(layout.blocks, end)
+        kind = kind_of(layout) or "midyear_report"
+        if not spans and kind == "midyear_report":  # a report without halves reports throughout
+            start = layout.title_span[1] if layout.title_span else 0
+            spans = ((start, end),)
+        return replace(layout.with_genre(self.name), kind=kind, reported=spans)

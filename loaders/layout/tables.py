@@ -1,0 +1,314 @@
+"""Tables rebuilt from their flattened form: a header, then rows of cells, each cell given the
+role of the column it belongs to.
+
+Published plans reach us with their tables flattened — one cell per paragraph (web pages
+copied to text), or one row per line with cells apart (Word, PDF). The header names the
+columns (序号 / 重点任务 / 具体工作 / 时间进度 / 牵头单位 / 配合单位 …, data/table_headers.txt);
+rows open with a row number (1, 2 … for tasks, 一, 二 or — for group rows). A row often
+holds fewer cells than the header, because a merged cell is printed once, at the first row it
+covers: each cell is therefore matched to a column by what it holds (layout/cells.py) in
+column order, and a column a row leaves out inherits the cell above it (``Row.carried``) until
+a group row starts afresh. A header printed again at a page break is skipped; a total row
+(合计) is no task. The table ends at an appendix heading, a note, a chapter heading, another
+table, or text that cannot be one of its cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pledgegraph.loaders.layout.cells import (
+    cell_type,
+    header_role,
+    is_header_cell,
+    is_total_label,
+    row_number,
+)
+from pledgegraph.loaders.layout.record import Block, Cell, Row, Table
+from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.outline import match_marker
+
+__all__ = ["read_tables"]
+
+_MIN_HEADER = 3
+_OWNER_ROLES = frozenset({"lead", "cooperate", "responsible"})
+_CARRIED = ("task", "lead", "cooperate", "responsible", "deadline", "leader", "place")
+_TITLE_LOOKBACK = 4
+_UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[\u4e00-\u9fffA-Za-z%/²㎡]{1,6})")
+_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：0-9(（一、]")
+_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]+[章部节篇]")
+_PROSE_MIN = 80
+# How well a cell of each type fits a column of each role; a cell that fits nowhere is -2.
+_FIT = {
+    "deadline": {"deadline": 4.0, "note": 1.0, "other": 1.0, "quantity": 0.5},
+    "bodies": {"lead": 4.0, "cooperate": 4.0, "responsible": 4.0, "place": 4.0, "leader": 2.0, "note": 1.0,
+               "other": 1.0, "task": 0.5, "subtask": 0.5},
+    "quantity": {"quantity": 4.0, "other": 1.5, "note": 1.0, "deadline": 1.0, "unit": 0.5},
+    "text": {"task": 3.0, "subtask": 3.0, "note": 1.0, "other": 1.0, "place": 1.0, "unit": 1.0, "leader": 0.5,
+             "deadline": 0.3, "quantity": 0.3},
+}
+_MISFIT = -2.0
+
+
+def _role(text: str) -> str:
+    return header_role(text) or "other"
+
+
+def _header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
+    """The header cells starting at block ``index``, or None when no header starts there."""
+    run = []
+    for block in blocks[index:index + 16]:
+        if not is_header_cell(block.text) or (run and row_number(block.text) is not None):
+            break
+        run.append(block)
+    numbered = next((i for i, b in enumerate(run) if header_role(b.text) == "number"), 0)
+    if numbered:
+        return None  # the header starts at its 序号, a few blocks on; lines above it are captions
+    roles = {_role(b.text) for b in run}
+    known = sum(1 for b in run if header_role(b.text))
+    if len(run) < _MIN_HEADER or known < 2:
+        return None
+    # A task table names owners; an allocation table gives places a quantity.
+    if roles & _OWNER_ROLES or ({"place", "task"} & roles and "quantity" in roles) or (
+            "number" in roles and {"task", "subtask"} & roles):
+        return run
+    return None
+
+
+def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None]:
+    """The table's title and unit, from the few lines above its header."""
+    title = unit = None
+    heads = tuple(words("appendix_heads"))
+    for block in reversed(blocks[max(0, index - _TITLE_LOOKBACK):index]):
+        if unit is None and (found := _UNIT.search(block.text)):
+            unit = found.group("unit")
+            continue
+        if title is None and not block.text.startswith(heads) and len(block.text) <= 40 and "。" not in block.text \
+                and not block.text.endswith((",", ";")):
+            title = block.text
+    return title, unit
+
+
+def _continues(previous: Block, block: Block) -> bool:
+    """Whether ``block`` is the rest of the cell ``previous`` began (a cell printed over two lines)."""
+    before, text = previous.text, block.text
+    if before.endswith(("、", ",", "，", "(", "（", "和", "及", "与", "“")) or text.startswith(("、", ")", "）", "”")):
+        return True
+    # "申通地铁" / "集团", "区土方工作" / "专班": an organ ending left on its own line.
+    return len(text) <= 5 and text in words("body_endings") and cell_type(before) == "text"
+
+
+def _merged(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for block in blocks:
+        if out and _continues(out[-1], block):
+            last = out[-1]
+            out[-1] = Block(last.text + block.text, last.start, block.end, last.blank_before)
+        else:
+            out.append(block)
+    return out
+
+
+def _align(cells: list[Block], roles: list[str]) -> list[int]:
+    """Column index for each cell: in column order, each column at most once, the best total
+    fit (dynamic programming over cells × columns). On a tie the later column wins: a row
+    leaves out the merged cells of its first columns (重点任务 printed once above it)."""
+    types = [cell_type(c.text) for c in cells]
+    n, m = len(cells), len(roles)
+    if n > m:
+        return list(range(m)) + [m - 1] * (n - m)  # more cells than columns: the rest goes last
+    minus = float("-inf")
+    best = [[0.0] * (m + 1)] + [[minus] * (m + 1) for _ in range(n)]
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            choice = max(range(j - 1, i - 2, -1), key=lambda k: best[i - 1][k])  # reversed: later wins ties
+            best[i][j] = best[i - 1][choice] + _FIT[types[i - 1]].get(roles[j - 1], _MISFIT)
+            back[i][j] = choice
+    j = max(range(m, n - 1, -1), key=lambda k: best[n][k])
+    out = [0] * n
+    for i in range(n, 0, -1):
+        out[i - 1] = j - 1
+        j = back[i][j]
+    return out
+
+
+def _is_group(number: tuple[str, str, str], content: list[Block]) -> bool:
+    """一 / 推进… (or — / 构建…) above the numbered rows it groups: a number and a title only."""
+    return number[0] == "dash" or (number[0] == "cn" and len(content) <= 1)
+
+
+@dataclass
+class _RawRow:
+    number: tuple[str, str, str]
+    content: list[Block]
+    start: int
+    end: int
+
+
+class _Segmenter:
+    """Cuts the blocks after a header into raw rows by their row numbers."""
+
+    def __init__(self, outer: dict[str, int]) -> None:
+        self.outer = outer  # the prose outline's last 一、 number before the table
+        self.expected: dict[str, int] = {}
+        self.used: set[str] = set()
+        self.after_group = False  # numbering may start again at 1 under a new group row
+
+    def classify(self, block: Block) -> str | tuple[str, str, str] | None:
+        """A row number that opens a row, "end" for the prose outline going on, else None."""
+        found = row_number(block.text)
+        if found is None:
+            return None
+        style, number, _ = found
+        if style == "dash":
+            return found
+        value = int(number)
+        if style == "cn" and style not in self.used and value > 1 and self.outer.get("cn") == value - 1:
+            return "end"  # 四、主要任务 after the table: the document's outline, not a row
+        if value == self.expected.get(style, 1) or (value == 1 and self.after_group):
+            return found
+        return None
+
+    def opened(self, number: tuple[str, str, str], group: bool) -> None:
+        style, value, _ = number
+        self.used.add(style)
+        self.after_group = group
+        if style != "dash":
+            self.expected[style] = int(value) + 1
+
+
+def _content(raw: _RawRow) -> list[Block]:
+    first, rest = raw.content[0], raw.content[1:]
+    text = raw.number[2]
+    if text:  # "4.出台文件规章": the number and the first cell share a line
+        offset = first.text.index(text)
+        rest = [Block(text, first.start + offset, first.end)] + rest
+    return _merged(rest)
+
+
+def _columns(rows: list[tuple[_RawRow, list[Block]]], roles: list[str]) -> list[int]:
+    """The header's columns that hold cells: a column no row fills in the first alignment (a
+    header cell over two lines, a heading spanning several columns) is no column of its own."""
+    filled: set[int] = set()
+    for raw, content in rows:
+        if not _is_group(raw.number, content) and content:
+            filled.update(_align(content, roles))
+    return [index for index in range(len(roles)) if index in filled] or list(range(len(roles)))
+
+
+def _build_rows(raws: list[_RawRow], columns: list[tuple[str, str]]) -> list[Row]:
+    contents = [(raw, _content(raw)) for raw in raws]
+    kept = _columns(contents, [role for _, role in columns])
+    headers = [columns[index][0] for index in kept]
+    roles = [columns[index][1] for index in kept]
+    rows: list[Row] = []
+    section: str | None = None
+    carry: dict[str, Cell] = {}
+    for raw, content in contents:
+        if _is_group(raw.number, content):
+            section = content[0].text if content else section
+            carry = {}
+            if content and "task" in roles:
+                carry["task"] = Cell(content[0].text, content[0].start, content[0].end, "task",
+                                     headers[roles.index("task")])
+            continue
+        cells = [Cell(block.text, block.start, block.end, roles[column], headers[column])
+                 for block, column in zip(content, _align(content, roles), strict=True)] if content else []
+        present = {cell.role for cell in cells}
+        carried = []
+        for role in _CARRIED:
+            if role in present:
+                carry[role] = next(c for c in cells if c.role == role)
+            elif role in carry:
+                cells.append(carry[role])
+                carried.append(role)
+        rows.append(Row(raw.number[1], tuple(cells), section, raw.start, raw.end, tuple(carried)))
+    return rows
+
+
+def _ends_table(block: Block, roles: list[str], heads: tuple[str, ...]) -> bool:
+    """An appendix heading, a note, a chapter heading — or, in a table without prose columns,
+    a paragraph of prose."""
+    text = block.text
+    return (text.startswith(heads) and len(text) <= 40) or bool(_NOTE.match(text)) or bool(
+        _CHAPTER.match(text)) or (len(text) >= _PROSE_MIN and "。" in text[:-1] and row_number(text) is None
+                                  and "subtask" not in roles and "task" not in roles)
+
+
+def _repeats_header(blocks: tuple[Block, ...], index: int, columns: list[tuple[str, str]]) -> bool:
+    """The header printed again (at a page break of the original)."""
+    texts = [text for text, _ in columns]
+    return [b.text for b in blocks[index:index + len(texts)]] == texts
+
+
+def _outline_before(blocks: tuple[Block, ...], index: int) -> dict[str, int]:
+    """The last 一、 number the prose used before a table: a 四、 after the table that goes on
+    from the prose's 三、 closes the table."""
+    last: dict[str, int] = {}
+    for block in blocks[:index]:
+        marker = match_marker(block.text)
+        if marker is not None and marker.style == "cn_dun":
+            last["cn"] = marker.number
+    return last
+
+
+def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
+    title, unit = _caption(blocks, index)
+    columns = [(b.text, _role(b.text)) for b in header]
+    roles = [role for _, role in columns if role != "number"]
+    segmenter = _Segmenter(_outline_before(blocks, index))
+    heads = tuple(words("appendix_heads"))
+    cursor, end = index + len(header), header[-1].end
+    raws: list[_RawRow] = []
+    while cursor < len(blocks):
+        block = blocks[cursor]
+        if _repeats_header(blocks, cursor, columns):
+            cursor += len(columns)
+            continue
+        if _ends_table(block, roles, heads) or _header_at(blocks, cursor):
+            break
+        number = segmenter.classify(block)
+        if number == "end":
+            break
+        if number is not None:
+            segmenter.opened(number, number[0] == "dash" or (number[0] == "cn" and len(number[2]) > 0))
+            raws.append(_RawRow(number, [block], block.start, block.end))
+        elif is_total_label(block.text):
+            cursor += 1
+            while cursor < len(blocks) and cell_type(blocks[cursor].text) == "quantity":
+                cursor += 1  # the totals themselves: no task
+            end = blocks[cursor - 1].end
+            continue
+        elif raws:
+            if len(raws[-1].content) > 2 * len(roles) + 2:
+                break  # far more cells than the table has columns: prose again
+            raws[-1].content.append(block)
+            raws[-1].end = block.end
+        else:  # a group row without a number, right under the header
+            raws.append(_RawRow(("dash", "", ""), [Block("—", block.start, block.start), block], block.start,
+                                block.end))
+        end = max(end, raws[-1].end) if raws else end
+        cursor += 1
+    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    if not rows:
+        return None, cursor
+    has = set(roles)
+    kind = "allocation" if "place" in has and "quantity" in has and not has & _OWNER_ROLES else (
+        "indicators" if "quantity" in has and not has & _OWNER_ROLES else "tasks")
+    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, kind), cursor
+
+
+def read_tables(blocks: tuple[Block, ...], start: int = 0) -> tuple[Table, ...]:
+    """Every table in ``blocks`` from block ``start`` on."""
+    tables, index = [], start
+    while index < len(blocks):
+        header = _header_at(blocks, index)
+        if header is None:
+            index += 1
+            continue
+        table, index = _read_table(blocks, index, header)
+        if table is not None:
+            tables.append(table)
+    return tuple(tables)

@@ -1,0 +1,98 @@
+"""The tasks of a document: outline leaves of its prose and rows of its tables.
+
+The layout says which stretches hold no prose tasks (the notice wrapper, tables, appendix
+headings); the outline is read from the analysed text with those stretches blanked out, so a
+table's cells never become sections and a section never runs into a table. Each table row is
+a task of its own, under its table's title and group row. Offsets here are analysed offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pledgegraph.loaders.layout import Layout, Row, Table
+from pledgegraph.loaders.normalize import NormalizedText
+from pledgegraph.loaders.segment import Section, leaves, section_path, segment
+
+__all__ = ["Task", "read_tasks", "blank_out"]
+
+_HEADING_MAX = 40
+_TASK_MIN = 8
+
+
+@dataclass(frozen=True)
+class Task:
+    start: int
+    end: int
+    section: tuple[str, ...]
+    source: str  # outline | paragraph | table_row
+    row: Row | None = None
+    table: Table | None = None
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of ``spans`` but its line breaks turned into spaces."""
+    chars = list(text)
+    for start, end in spans:
+        for index in range(max(0, start), min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
+
+
+def _excluded(layout: Layout, normalized: NormalizedText) -> list[tuple[int, int]]:
+    return [normalized.to_analysed(start, end) for start, end in layout.excluded()]
+
+
+def _clip(start: int, end: int, text: str, excluded: list[tuple[int, int]]) -> int:
+    """A task ends where an excluded stretch begins inside it, trailing blanks dropped."""
+    for ex_start, _ in excluded:
+        if start < ex_start < end:
+            end = ex_start
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _paragraphs(text: str) -> list[Section]:
+    """A plan without outline numbering: each paragraph that reads as a task is one."""
+    sections, cursor = [], 0
+    for paragraph in text.split("\n"):
+        line = paragraph.strip()
+        heading_like = len(line) <= _HEADING_MAX and not any(mark in line for mark in "。,，;；")
+        if len(line) >= _TASK_MIN and not heading_like:
+            heading = line.split("。", 1)[0][:60]
+            sections.append(Section("", "paragraph", 1, heading, cursor, cursor + len(paragraph), cursor, ()))
+        cursor += len(paragraph) + 1
+    return sections
+
+
+def _row_task(table: Table, row: Row, normalized: NormalizedText) -> Task:
+    content = [cell for cell in row.cells if cell.role != "number" and cell.start >= row.start]
+    first = min((cell.start for cell in content), default=row.start)
+    start, end = normalized.to_analysed(first, row.end)
+    section = tuple(part for part in (table.title, row.section, row.number) if part)
+    return Task(start, end, section, "table_row", row, table)
+
+
+def read_tasks(layout: Layout, normalized: NormalizedText) -> tuple[Section, list[Task]]:
+    """The outline of the prose and every task, in document order."""
+    excluded = _excluded(layout, normalized)
+    text = normalized.text
+    root = segment(blank_out(text, excluded))
+    outline = [leaf for leaf in leaves(root) if leaf is not root]
+    tasks: list[Task] = []
+    if outline:
+        for leaf in outline:
+            end = _clip(leaf.start, leaf.end, text, excluded)
+            if text[leaf.start:end].strip():
+                tasks.append(Task(leaf.start, end, section_path(root, leaf), "outline"))
+    else:
+        for paragraph in _paragraphs(blank_out(text, excluded)):
+            end = _clip(paragraph.start, paragraph.end, text, excluded)
+            if text[paragraph.start:end].strip():
+                tasks.append(Task(paragraph.start, end, (paragraph.heading,), "paragraph"))
+    for table in layout.tables:
+        tasks += [_row_task(table, row, normalized) for row in table.rows]
+    tasks.sort(key=lambda task: (task.start, task.end))
+    return root, tasks
