@@ -365,15 +365,45 @@ def _endings() -> tuple[str, ...]:
     return tuple(sorted(words("body_endings"), key=len, reverse=True))
 
 
+@cache
+def _false_endings() -> tuple[str, ...]:
+    return tuple(words("body_false_endings"))
+
+
+@cache
+def _suffix_words() -> tuple[str, ...]:
+    return tuple(sorted({row[0] for row in table("body_suffixes")} | set(words("body_endings")), key=len, reverse=True))
+
+
 @lru_cache(maxsize=4096)
 def looks_like_body(name: str) -> bool:
-    """Whether an item of a responsibility list or an owner cell names a party that can own
-    work: an organ (body_kind), or a collective or category a plan assigns work to (各街镇,
-    相关单位, 区属国企, 物业服务企业) — what the body finder leaves out as categories."""
+    """Whether an item of a responsibility list, an owner cell or a duty heading names a party
+    that can own work: a known organ (区委, 妇联), a name ending as organs end (…局, …委员会,
+    …公司, …单位, …部门 — not 格局 or 举办), a place (马陆镇: its government), or a collective
+    (各街镇, 相关单位) — including the categories the body finder leaves out."""
     bare = name.strip("“”\"() ")
-    if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(mark in bare for mark in "。,，;；:："):
+    if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(mark in bare for mark in "。,，;；:：的、及与"):
         return False
-    if body_kind(bare) != "other":
+    if bare in _lex().organs:
         return True
-    return bare.endswith(_endings()) or (bare.startswith(_COLLECTIVE_HEADS) and len(bare) <= 12)
+    head = next((h for h in _COLLECTIVE_HEADS if bare.startswith(h)), None)
+    if head is not None:
+        tail = bare[len(head):].removeprefix("相关").removeprefix("有关")
+        return len(bare) <= 14 and bool(tail) and (
+            tail in words("collective_tails") or tail.endswith(tuple(words("collective_tails"))))
+    if bare.endswith(_false_endings()):
+        return False
+    ending = next((word for word in _suffix_words() if bare.endswith(word)), None)
+    if ending is not None:  # a bare 局 names nothing; a listed party (业委会, 居委会) is whole
+        return len(bare) > len(ending) or (len(ending) >= 3 and ending in words("body_endings"))
+    ending = _lex().organ_re.search(bare, max(0, len(bare) - 6))
+    if ending and ending.end() == len(bare):
+        return True  # 街道党工委, 区总工会: a prefixed organ
+    return bare in _places()[0] or bare in _places()[1] or bare in _towns()
 
+
+@cache
+def _towns() -> frozenset[str]:
+    """The gazetteer's towns (马陆镇): a town named as an owner is its government."""
+    return frozenset(row.split(",", 2)[1] for row in data_text("gazetteer.csv").splitlines()
+                     if row.startswith("town,") and row.split(",", 2)[1].endswith(("镇", "乡")))

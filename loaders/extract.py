@@ -18,7 +18,9 @@ from pledgegraph.loaders.bodies import body_kind, find_bodies
 from pledgegraph.loaders.decide.issuer import decide_issuer
 from pledgegraph.loaders.decide.owners import decide_owners
 from pledgegraph.loaders.decide.status import is_reporting
+from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
+from pledgegraph.loaders.find.subjects import find_subjects
 from pledgegraph.loaders.find.table_roles import row_roles
 from pledgegraph.loaders.genres import read_layout
 from pledgegraph.loaders.layout import Layout
@@ -110,6 +112,17 @@ def _year(layout: Layout, text: str) -> int | None:
     return max(years, key=lambda year: (years[year], year)) if years else None
 
 
+def _actor(layout: Layout, original_start: int, task: Task) -> Owner | None:
+    """The body heading the duty item a task lies in (the innermost), which acts in it."""
+    if task.row is not None:
+        return None
+    covering = [d for d in layout.duties if d.start <= original_start < d.end]
+    if not covering:
+        return None
+    item = min(covering, key=lambda d: d.end - d.start)
+    return Owner(item.body, "lead", "", item.rule)
+
+
 def _issuer_kind(issuer: Issuer) -> str:
     return ISSUER_BODY_KIND.get(issuer.level, body_kind(issuer.name)) if issuer.level != "department" else "department"
 
@@ -123,7 +136,7 @@ def extract_document(document: Document) -> Extraction:
     title_span = normalized.to_analysed(*layout.title_span) if layout.title_span else (0, 0)
     found = assemble.Mentions(
         normalized,
-        tuple(sorted(find_bodies(text), key=lambda m: (m.start, m.end))),
+        tuple(settle(find_bodies(text), find_subjects(text))),
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),
@@ -135,10 +148,11 @@ def extract_document(document: Document) -> Extraction:
              find_roles(text[task.start:task.end], task.start, found.within("bodies", task.start, task.end))
              for task in tasks]
     _carry_standalone(tasks, roles)
-    actor = Owner(issuer.name, "lead", "", "default.issuer")
+    issuer_actor = Owner(issuer.name, "lead", "", "default.issuer")
     decisions = []
     for task, task_roles in zip(tasks, roles, strict=True):
         original_start = normalized.to_original(task.start, task.end)[0]
+        actor = _actor(layout, original_start, task) or issuer_actor
         decisions.append(assemble.TaskDecision(
             task, tuple(task_roles), actor, tuple(decide_owners(task_roles, actor)),
             is_reporting(layout, original_start, task.section), _task_theme(task, themes, normalized)))

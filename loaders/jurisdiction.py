@@ -172,9 +172,11 @@ def choose_place(name: str, written: tuple[str, ...], text: str) -> tuple[Place 
     candidates = gazetteer().get(name, ())
     for parent in written:
         narrowed = tuple(p for p in candidates if parent in (p.district, p.city, p.province))
-        candidates = narrowed or candidates
-    if not candidates:
-        return None, False
+        if not narrowed:
+            # The name written under parents none of its namesakes has: a place the gazetteer
+            # does not hold there (new or renamed), not the namesake elsewhere.
+            return None, False
+        candidates = narrowed
     if len(candidates) == 1:
         return candidates[0], False
 

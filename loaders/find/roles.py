@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
-from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import BodyMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 
@@ -34,7 +34,6 @@ __all__ = ["RoleMention", "find_roles", "list_roles"]
 _NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或")
 _CONJUNCTIONS = ("、", "和", "及", "与", "以及")
 _BRACKET = re.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{2,200})[)）】\]]")
-_SEGMENT_SPLIT = re.compile(r"[;；,，]")
 _AFTER_BRACKET = re.compile(r"\s*(?:[。;；,，]|$|\n)")
 
 
@@ -109,27 +108,38 @@ def _labelled(text: str, offset: int) -> list[RoleMention]:
     return out
 
 
+@cache
+def _verb_pattern() -> re.Pattern[str]:
+    verbs = "|".join(re.escape(word) for word, _ in _words("verb"))
+    modifiers = "|".join(re.escape(w) for w in sorted(words("role_modifiers"), key=len, reverse=True))
+    return re.compile(rf"(?P<modifier>{modifiers})?(?P<verb>{verbs})(?=$|[;；,，、。])")
+
+
 def _verb_segments(inner: str) -> list[tuple[str, str]] | None:
-    """(body, role) of a bracket like A、B牵头负责，C组织落实 — None when it is no such list."""
-    segments = [s.strip() for s in _SEGMENT_SPLIT.split(inner) if s.strip()]
+    """(body, role) of a bracket like A、B牵头负责，C组织落实 — each role verb closes the list of
+    bodies written since the one before it (lists may be split by 、 or ，). None when the
+    bracket is no such list. Without a leading verb the list is a plain one: the first body
+    leads, as a 责任单位 list (（A、B、C组织落实）)."""
+    how = dict(_words("verb"))
     out: list[tuple[str, str]] = []
-    waiting: list[str] = []  # bodies whose role the next segment's verb gives ("A、B，C配合实施")
-    found_verb = False
-    for segment in segments:
-        verb = next(((word, how) for word, how in _words("verb") if segment.endswith(word)), None)
-        bodies = _bodies_of(segment[: -len(verb[0])] if verb else segment)
+    cursor = 0
+    for verb in _verb_pattern().finditer(inner):
+        bodies = _bodies_of(inner[cursor:verb.start()].strip(" ;；,，、"))
         if not bodies:
             return None
-        if verb is None:
-            waiting += bodies
-            continue
-        found_verb = True
-        out += _assign(waiting + bodies, verb[1])
-        waiting = []
-    if not found_verb:
+        role = how[verb.group("verb")]
+        if role == "lead_unless_led":
+            led = any(r == "lead" for _, r in out) or (verb.group("modifier") or "").startswith("按")
+            role = "cooperate" if led else "lead_each"
+        out += _assign(bodies, role)
+        cursor = verb.end()
+    rest = inner[cursor:].strip(" ;；,，、。")
+    if not out or (rest and not _bodies_of(rest)):
         return None
-    if waiting:  # trailing bodies without a verb share the last role given
-        out += [(body, out[-1][1]) for body in waiting]
+    if rest:  # trailing bodies without a verb share the last role given
+        out += [(body, out[-1][1]) for body in _bodies_of(rest)]
+    if not any(role == "lead" for _, role in out):
+        out = [(body, "lead" if index == 0 else "cooperate") for index, (body, _) in enumerate(out)]
     return out
 
 

@@ -1,17 +1,30 @@
-"""A duty list (职责分工): units one by one, each heading the duties it owns."""
+"""A duty list (职责分工): units one by one, each heading the duties it owns
+(layout/duties.py). Inside an item the heading's body is the implicit actor of every task."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pledgegraph.loaders.layout import Layout
+from pledgegraph.loaders.layout.duties import read_duties
 
 __all__ = ["DutyList"]
+
+
+def _end(layout: Layout) -> int:
+    return layout.blocks[-1].end if layout.blocks else 0
 
 
 class DutyList:
     name = "duty_list"
 
     def detect(self, layout: Layout) -> float:
-        return 0.0
+        return 1.0 if read_duties(layout.blocks, _end(layout)) else 0.0
 
     def layout(self, layout: Layout) -> Layout:
-        return layout.with_genre(self.name)
+        # A duty item ends where a table begins: the table's rows name their own owners.
+        items = []
+        for item in read_duties(layout.blocks, _end(layout)):
+            stop = min([t.start for t in layout.tables if item.start < t.start < item.end] + [item.end])
+            items.append(replace(item, end=stop))
+        return replace(layout.with_genre(self.name), duties=tuple(items))

@@ -11,6 +11,8 @@ from pledgegraph.loaders.layout.tense import heading_tense, reported_spans
 
 __all__ = ["ProgressReport"]
 
+_OPENING = 16  # an opening heading is this short
+
 
 class ProgressReport:
     name = "progress_report"
@@ -18,9 +20,13 @@ class ProgressReport:
     def detect(self, layout: Layout) -> float:
         if kind_of(layout) in ("midyear_report", "gov_report"):
             return 1.0
-        # Untitled, opening on its summary half: "一、上半年工作总结".
-        first = next((b.text for b in layout.blocks[:3] if len(b.text) <= 40), "")
-        return 0.9 if heading_tense(first) == "reported" and "总结" in first else 0.0
+        # Untitled, opening on its summary half: "一、上半年工作总结" (maybe with its text on the
+        # same line, when the lines were lost).
+        for block in layout.blocks[:3]:
+            head = block.text[:_OPENING]
+            if "总结" in head and heading_tense(head.split("总结", 1)[0] + "总结") == "reported":
+                return 0.9
+        return 0.0
 
     def layout(self, layout: Layout) -> Layout:
         layout = titled(layout)

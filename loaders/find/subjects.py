@@ -1,0 +1,79 @@
+"""Bodies that open a clause as its subject: the parties plans assign work to in prose
+(联席办负责…, 各村及营商办积极开展…, 物业公司作为小区管理责任人…, 由城管部门…).
+
+The body finder (bodies.py) names organs; many owners are collectives, internal units and
+regulated parties it leaves out as categories. Here a clause's opening words are taken as a
+body when they read as one (bodies.looks_like_body) and an action follows them.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pledgegraph.loaders.bodies import body_kind, looks_like_body
+from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.record import BodyMention
+
+__all__ = ["find_subjects"]
+
+_CLAUSE_START = re.compile(r"(?:^|(?<=[。;；,，:：\n])|(?<=由))[\u4e00-\u9fff“]")
+_LONGEST = 16
+_SHORTEST = 2
+# After a subject comes its action: not a word that continues a noun phrase.
+_NOT_ACTION = frozenset("的和与及、,，。;；:：等之或者其所")
+_JOINED = ("、", "及", "和", "与")
+
+
+_HEADS = ("各", "有关", "相关", "其他")
+_NOT_IN_NAME = frozenset("要应将把被等在向从于“”\"\n")
+
+
+@cache
+def _not_start() -> tuple[str, ...]:
+    vocab = set()
+    for name in ("project_boundaries", "body_boundaries", "subject_not_start"):
+        for line in words(name):
+            vocab.update(line.split())
+    return tuple(sorted(vocab - set(_HEADS), key=len, reverse=True))
+
+
+def _plausible(name: str) -> bool:
+    """A body name a clause can open with: not an action with its object (推进X集团,
+    发挥商会), not a phrase holding a modal (我们要…)."""
+    if not looks_like_body(name) or any(ch in _NOT_IN_NAME for ch in name):
+        return False
+    return name.startswith(_HEADS) or not name.startswith(_not_start())
+
+
+def _subject_at(text: str, start: int) -> int | None:
+    """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
+    for end in range(min(len(text), start + _LONGEST), start + _SHORTEST - 1, -1):
+        name = text[start:end]
+        if not _plausible(name) or end >= len(text):
+            continue
+        if text[end] not in _NOT_ACTION:
+            return end
+        if text[end] in _JOINED:
+            following = _subject_at(text, end + 1)  # A及B开展…: both act
+            if following is not None:
+                return end
+    return None
+
+
+def find_subjects(text: str) -> list[BodyMention]:
+    """Body names opening a clause of ``text``, in order."""
+    out: list[BodyMention] = []
+    for match in _CLAUSE_START.finditer(text):
+        start = match.start()
+        while True:
+            end = _subject_at(text, start)
+            if end is None:
+                break
+            name = text[start:end]
+            out.append(BodyMention(name, body_kind(name), start, end))
+            if end < len(text) and text[end] in _JOINED:
+                start = end + 1
+                continue
+            break
+    return out
