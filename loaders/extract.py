@@ -17,6 +17,7 @@ from pledgegraph.loaders import assemble
 from pledgegraph.loaders.bodies import body_kind, find_bodies
 from pledgegraph.loaders.decide.issuer import decide_issuer
 from pledgegraph.loaders.decide.owners import decide_owners
+from pledgegraph.loaders.decide.split import split_by_actor
 from pledgegraph.loaders.decide.status import is_reporting
 from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
@@ -99,6 +100,18 @@ def _carry_standalone(tasks: list[Task], roles: list[list[RoleMention]]) -> None
             carried = None
 
 
+def _split(tasks: list[Task], roles: list[list[RoleMention]], text: str):
+    """Tasks cut where their clauses pass from one acting body to another (decide/split.py)."""
+    out_tasks, out_roles = [], []
+    for task, task_roles in zip(tasks, roles, strict=True):
+        pieces = split_by_actor(text, task.start, task.end, task_roles) if task.row is None else [(task.start, task.end)]
+        for left, right in pieces:
+            out_tasks.append(replace(task, start=left, end=right) if len(pieces) > 1 else task)
+            out_roles.append([r for r in task_roles if left <= r.at < right or (r.at < 0 and len(pieces) == 1)]
+                             if len(pieces) > 1 else task_roles)
+    return out_tasks, out_roles
+
+
 def _year(layout: Layout, text: str) -> int | None:
     """The year the document was issued (its envelope's date), else its title's, else the
     commonest year in the text (a plan compares itself with earlier years)."""
@@ -148,6 +161,7 @@ def extract_document(document: Document) -> Extraction:
              find_roles(text[task.start:task.end], task.start, found.within("bodies", task.start, task.end))
              for task in tasks]
     _carry_standalone(tasks, roles)
+    tasks, roles = _split(tasks, roles, text)
     issuer_actor = Owner(issuer.name, "lead", "", "default.issuer")
     decisions = []
     for task, task_roles in zip(tasks, roles, strict=True):

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
+from pledgegraph.loaders.find.subjects import clause_starts
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import BodyMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
@@ -31,7 +32,7 @@ from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 __all__ = ["RoleMention", "find_roles", "list_roles"]
 
 # A subject is followed by its action, not by a word that makes it part of a noun phrase.
-_NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或")
+_NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或\n()（）")
 _CONJUNCTIONS = ("、", "和", "及", "与", "以及")
 _BRACKET = re.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{2,200})[)）】\]]")
 _AFTER_BRACKET = re.compile(r"\s*(?:[。;；,，]|$|\n)")
@@ -52,6 +53,7 @@ class RoleMention:
     evidence: str
     partner: str | None = None
     standalone: bool = False
+    at: int = -1  # where the body is named (analysed offset; -1: not in the text, as a table cell)
 
 
 @cache
@@ -63,6 +65,11 @@ def _words(kind: str) -> tuple[tuple[str, str], ...]:
 @cache
 def _verbs() -> dict[str, str]:
     return dict(table("role_verbs"))
+
+
+@cache
+def _clause_words(kind: str) -> tuple[str, ...]:
+    return tuple(sorted((word for word, what in table("role_clause_words") if what == kind), key=len, reverse=True))
 
 
 @cache
@@ -189,6 +196,7 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
     verbs = _verbs()
     by_length = sorted(verbs, key=len, reverse=True)
     skip_until = -1
+    starts = set(clause_starts(text))
     for index, body in enumerate(bodies):
         start, end = body.start - offset, body.end - offset
         if start < skip_until:
@@ -199,27 +207,29 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
         scope = (offset + sent_start, offset + sent_end, text[sent_start:sent_end])
 
         def mention(name: str, role: str, rule: str, partner: str | None = None,
-                    scope: tuple[int, int, str] = scope) -> RoleMention:
-            return RoleMention(name, role, rule, scope[0], scope[1], scope[2], partner)
+                    scope: tuple[int, int, str] = scope, at: int = body.start) -> RoleMention:
+            return RoleMention(name, role, rule, scope[0], scope[1], scope[2], partner, at=at)
 
         prefix = next((w for w in by_length if before.endswith(w)), None)
         suffix = next((w for w in by_length if after.startswith(w) and verbs[w] == "lead"), None)
         kind = verbs.get(prefix) if prefix else None
-        if kind == "by" and suffix:
-            out.append(mention(body.name, "lead", "verb.by"))
+        clause_end = next((i for i in range(end, len(text)) if text[i] in CLAUSE_MARKS), len(text))
+        if kind == "by":  # 由X…: X is the agent, unless X is only part of something (由A、B组成)
+            if not after.startswith(_clause_words("part")):
+                out.append(mention(body.name, "lead", "verb.by"))
         elif suffix == "牵头" and not after.startswith("牵头单位"):
             out.append(mention(body.name, "lead", "verb.lead"))
         elif kind == "help":
             out.append(mention(body.name, "lead", "verb.help", partner="cooperate"))
         elif kind == "join":
             out.append(mention(body.name, "cooperate", "verb.join", partner="lead"))
-        elif kind == "by":
-            continue
-        elif start == clause_start or (start > 0 and text[start - 1] in "。;；\n"):
+        elif kind == "urge":
+            out.append(mention(body.name, "lead", "verb.urge"))
+        elif (start in starts or start == clause_start) and not text[start:clause_end].endswith(_clause_words("time")):
             group = _subjects_from(text, index, bodies, offset)
             tail = text[group[-1].end - offset:group[-1].end - offset + 1]
             if tail and tail not in _NOT_VERB_AFTER_SUBJECT:
-                out += [mention(member.name, "lead", "verb.subject") for member in group]
+                out += [mention(member.name, "lead", "verb.subject", at=member.start) for member in group]
                 skip_until = group[-1].end - offset
     return out
 

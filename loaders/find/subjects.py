@@ -13,20 +13,26 @@ from functools import cache
 
 from pledgegraph.loaders.bodies import body_kind, looks_like_body
 from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention
 
-__all__ = ["find_subjects"]
+__all__ = ["find_subjects", "clause_starts"]
 
 _CLAUSE_START = re.compile(r"(?:^|(?<=[。;；,，:：\n])|(?<=由))[\u4e00-\u9fff“]")
 _LONGEST = 16
 _SHORTEST = 2
 # After a subject comes its action: not a word that continues a noun phrase.
-_NOT_ACTION = frozenset("的和与及、,，。;；:：等之或者其所")
+_NOT_ACTION = frozenset("的和与及、,，。;；:：等之或者其所\n()（）")
 _JOINED = ("、", "及", "和", "与")
 
 
 _HEADS = ("各", "有关", "相关", "其他")
 _NOT_IN_NAME = frozenset("要应将把被等在向从于“”\"\n")
+
+
+@cache
+def _self_references() -> tuple[str, ...]:
+    return tuple(sorted(words("self_references"), key=len, reverse=True))
 
 
 @cache
@@ -48,6 +54,11 @@ def _plausible(name: str) -> bool:
 
 def _subject_at(text: str, start: int) -> int | None:
     """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
+    for word in _self_references():  # 由街道统一招标: the plan naming its own issuer
+        end = start + len(word)
+        if text.startswith(word, start) and end < len(text) and text[end] not in _NOT_ACTION \
+                and not looks_like_body(text[start:end + 2]):
+            return end
     for end in range(min(len(text), start + _LONGEST), start + _SHORTEST - 1, -1):
         name = text[start:end]
         if not _plausible(name) or end >= len(text):
@@ -61,11 +72,25 @@ def _subject_at(text: str, start: int) -> int | None:
     return None
 
 
+def clause_starts(text: str) -> list[int]:
+    """Where clauses of ``text`` begin: after a sentence or clause mark, after 由, and after the
+    outline marker that opens a line ("1.吴泾镇会同…")."""
+    starts = {match.start() for match in _CLAUSE_START.finditer(text)}
+    cursor = 0
+    for line in text.split("\n"):
+        marker = match_marker(line)
+        if marker is not None:
+            at = line.find(marker.text)
+            if at >= 0:
+                starts.add(cursor + at + len(marker.text))
+        cursor += len(line) + 1
+    return sorted(starts)
+
+
 def find_subjects(text: str) -> list[BodyMention]:
     """Body names opening a clause of ``text``, in order."""
     out: list[BodyMention] = []
-    for match in _CLAUSE_START.finditer(text):
-        start = match.start()
+    for start in clause_starts(text):
         while True:
             end = _subject_at(text, start)
             if end is None:

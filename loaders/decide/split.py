@@ -1,0 +1,68 @@
+"""A task that gives its parts to different bodies is several tasks.
+
+Procedures and duty paragraphs chain their steps in one paragraph: "由各村向联席办上报拆平情况，
+管理办现场核实并向区规资局上报情况，由监理公司现场确认工程量". Each step is owned by the body
+that opens it, so each becomes a task of its own: the paragraph is cut where a clause opens
+with a different acting body (its subject, 由X, 鼓励X), a clause that only sets the time for
+the next one ("区财政局下发资金后，") staying with the step it introduces. A task whose owners
+come from a list or a table is never cut: the list owns all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pledgegraph.loaders.find.roles import RoleMention
+from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.spans import CLAUSE_MARKS
+
+__all__ = ["split_by_actor"]
+
+_ACTING = ("verb.subject", "verb.by", "verb.urge", "verb.lead")
+
+
+def _time_words() -> tuple[str, ...]:
+    return tuple(word for word, kind in table("role_clause_words") if kind == "time")
+
+
+def _clause_start(text: str, position: int, floor: int) -> int:
+    """Where the clause holding ``position`` starts, taking in the time clauses before it."""
+    start = position
+    while start > floor and text[start - 1] not in CLAUSE_MARKS:
+        start -= 1
+    while start > floor and text[start - 1] in ",，":
+        previous = start - 1
+        while previous > floor and text[previous - 1] not in CLAUSE_MARKS:
+            previous -= 1
+        if not text[previous:start - 1].endswith(_time_words()):
+            break
+        start = previous
+    return start
+
+
+def split_by_actor(text: str, start: int, end: int, roles: Sequence[RoleMention]) -> list[tuple[int, int]]:
+    """The stretches ``[start, end)`` of one task falls into: one per acting body when the
+    task's clauses are opened by different bodies, else the task whole."""
+    if any(not r.rule.startswith("verb.") for r in roles):
+        return [(start, end)]
+    acting = sorted((r for r in roles if r.rule in _ACTING and start <= r.at < end), key=lambda r: r.at)
+    cuts: list[int] = []
+    owners_by_cut: list[set[str]] = []
+    for role in acting:
+        cut = _clause_start(text, role.at, start)
+        if cuts and cut == cuts[-1]:
+            owners_by_cut[-1].add(role.body)
+            continue
+        cuts.append(cut)
+        owners_by_cut.append({role.body})
+    distinct = {frozenset(owners) for owners in owners_by_cut}
+    if len(cuts) < 2 or len(distinct) < 2:
+        return [(start, end)]
+    bounds = [start] + cuts[1:] + [end]
+    pieces = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        while right > left and text[right - 1] in " \n":
+            right -= 1
+        if text[left:right].strip(" ,，;；。"):
+            pieces.append((left, right))
+    return pieces or [(start, end)]
