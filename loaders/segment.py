@@ -105,12 +105,11 @@ class _Outline:
         return number == 1 or number == self.last_number.get(style, -1) + 1
 
     def _rank(self, style: str) -> int:
+        """Ranks follow the official convention (一、 > (一) > 1. > (1) > ①) among the families a
+        document uses, whenever it first uses them: a (一) met after 1. items (a list in 基本原则,
+        then 四、重点任务 (一) 1. 2.) still ranks above 1."""
         if style not in self.rank:
-            order = _CONVENTION.index(style)
-            if self.rank and all(order < _CONVENTION.index(known) for known in self.rank):
-                self.rank[style] = min(self.rank.values()) - 1
-            else:
-                self.rank[style] = max(self.rank.values(), default=-1) + 1
+            self.rank[style] = _CONVENTION.index(style)
         return self.rank[style]
 
     def close_top(self, end: int) -> None:
