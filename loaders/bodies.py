@@ -365,6 +365,14 @@ def _endings() -> tuple[str, ...]:
     return tuple(sorted(words("body_endings"), key=len, reverse=True))
 
 
+_GENERIC_CORE = 4
+
+
+@cache
+def _organ_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in table("body_suffixes"))
+
+
 @cache
 def _false_endings() -> tuple[str, ...]:
     return tuple(words("body_false_endings"))
@@ -395,7 +403,12 @@ def looks_like_body(name: str) -> bool:
         return False
     ending = next((word for word in _suffix_words() if bare.endswith(word)), None)
     if ending is not None:  # a bare 局 names nothing; a listed party (业委会, 居委会) is whole
-        return len(bare) > len(ending) or (len(ending) >= 3 and ending in words("body_endings"))
+        if len(bare) == len(ending):
+            return len(ending) >= 3 and ending in words("body_endings")
+        # A generic party (…单位, …企业, …街镇) is named in a few words (用地单位, 物业服务企业);
+        # a longer run ending so is a clause (年终考核结果纳入街镇), unless a jurisdiction heads it.
+        generic = ending in words("body_endings") and ending not in _organ_suffixes()
+        return not generic or len(bare) - len(ending) <= _GENERIC_CORE or bool(_ADMIN_PREFIX.match(bare))
     ending = _lex().organ_re.search(bare, max(0, len(bare) - 6))
     if ending and ending.end() == len(bare):
         return True  # 街道党工委, 区总工会: a prefixed organ

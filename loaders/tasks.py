@@ -67,6 +67,27 @@ def _paragraphs(text: str) -> list[Section]:
     return sections
 
 
+def _own_texts(root: Section, text: str, excluded: list[tuple[int, int]]) -> list[Task]:
+    """A section with subsections may say something of its own before them ("各街镇进一步梳理…，
+    重点整治项目须满足：一是…二是…"): that text is a task too."""
+    out: list[Task] = []
+    stack = [(root, ())]
+    while stack:
+        section, path = stack.pop()
+        for child in section.children:
+            stack.append((child, (*path, child.heading)))
+        if not section.children or section is root:
+            continue
+        start = section.body_start
+        end = _clip(start, section.children[0].start, text, excluded)
+        own = text[start:end].strip()
+        if len(own) >= _TASK_MIN and any(mark in own for mark in "。;；,，"):
+            while text[start].isspace():
+                start += 1
+            out.append(Task(start, end, path, "outline"))
+    return out
+
+
 def _row_task(table: Table, row: Row, normalized: NormalizedText) -> Task:
     content = [cell for cell in row.cells if cell.role != "number" and cell.start >= row.start]
     first = min((cell.start for cell in content), default=row.start)
@@ -87,6 +108,7 @@ def read_tasks(layout: Layout, normalized: NormalizedText) -> tuple[Section, lis
             end = _clip(leaf.start, leaf.end, text, excluded)
             if text[leaf.start:end].strip():
                 tasks.append(Task(leaf.start, end, section_path(root, leaf), "outline"))
+        tasks += _own_texts(root, text, excluded)
     else:
         for paragraph in _paragraphs(blank_out(text, excluded)):
             end = _clip(paragraph.start, paragraph.end, text, excluded)
