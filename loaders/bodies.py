@@ -408,6 +408,8 @@ def looks_like_body(name: str) -> bool:
         # A generic party (…单位, …企业, …街镇) is named in a few words (用地单位, 物业服务企业);
         # a longer run ending so is a clause (年终考核结果纳入街镇), unless a jurisdiction heads it.
         generic = ending in words("body_endings") and ending not in _organ_suffixes()
+        if ending in words("body_endings_prefixed") and not _ADMIN_PREFIX.match(bare):
+            return False  # 所, 队, 站 name an office only after its jurisdiction (镇财政所)
         return not generic or len(bare) - len(ending) <= _GENERIC_CORE or bool(_ADMIN_PREFIX.match(bare))
     ending = _lex().organ_re.search(bare, max(0, len(bare) - 6))
     if ending and ending.end() == len(bare):

@@ -33,7 +33,9 @@ __all__ = ["RoleMention", "find_roles", "list_roles"]
 
 # A subject is followed by its action, not by a word that makes it part of a noun phrase.
 _NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或\n()（）")
-_CONJUNCTIONS = ("、", "和", "及", "与", "以及")
+_CONJUNCTIONS = ("、", "和", "及", "以及")
+_WITH = ("与", "同", "会同")  # A与B签订: B takes part with A
+_JOINT = ("联合", "共同", "一起", "协同")  # A、B联合验收: A leads, the others take part
 _BRACKET = re.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{2,200})[)）】\]]")
 _AFTER_BRACKET = re.compile(r"\s*(?:[。;；,，]|$|\n)")
 
@@ -178,17 +180,26 @@ def _bracketed(text: str, offset: int) -> list[RoleMention]:
     return out
 
 
-def _subjects_from(text: str, index: int, bodies: Sequence[BodyMention], offset: int) -> list[BodyMention]:
-    """The body at ``bodies[index]`` and the ones joined to it (A、B及C开展…)."""
-    group = [bodies[index]]
+def _subjects_from(text: str, index: int, bodies: Sequence[BodyMention],
+                   offset: int) -> tuple[list[BodyMention], list[BodyMention]]:
+    """The body at ``bodies[index]`` and the ones joined to it: (acting together, acting
+    with them). A、B及C开展… — all three act; A与B签订…, A、B与C联合… — those after 与
+    (or all but the first, before a joint verb) take part with the first."""
+    group, partners = [bodies[index]], []
     cursor = index
     while cursor + 1 < len(bodies):
         gap = text[bodies[cursor].end - offset:bodies[cursor + 1].start - offset]
-        if gap not in _CONJUNCTIONS:
+        if gap in _CONJUNCTIONS:
+            (partners if partners else group).append(bodies[cursor + 1])
+        elif gap in _WITH:
+            partners.append(bodies[cursor + 1])
+        else:
             break
         cursor += 1
-        group.append(bodies[cursor])
-    return group
+    after = text[bodies[cursor].end - offset:bodies[cursor].end - offset + 2]
+    if after.startswith(_JOINT) and len(group) > 1 and not partners:
+        group, partners = group[:1], group[1:]
+    return group, partners
 
 
 def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
@@ -226,11 +237,13 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
         elif kind == "urge":
             out.append(mention(body.name, "lead", "verb.urge"))
         elif (start in starts or start == clause_start) and not text[start:clause_end].endswith(_clause_words("time")):
-            group = _subjects_from(text, index, bodies, offset)
-            tail = text[group[-1].end - offset:group[-1].end - offset + 1]
+            group, partners = _subjects_from(text, index, bodies, offset)
+            last = (partners or group)[-1]
+            tail = text[last.end - offset:last.end - offset + 1]
             if tail and tail not in _NOT_VERB_AFTER_SUBJECT:
                 out += [mention(member.name, "lead", "verb.subject", at=member.start) for member in group]
-                skip_until = group[-1].end - offset
+                out += [mention(member.name, "cooperate", "verb.with", at=member.start) for member in partners]
+                skip_until = last.end - offset
     return out
 
 

@@ -44,21 +44,30 @@ def _not_start() -> tuple[str, ...]:
     return tuple(sorted(vocab - set(_HEADS), key=len, reverse=True))
 
 
+@cache
+def _role_verbs() -> tuple[str, ...]:
+    return tuple(sorted((w for w in words("role_verbs_inline")), key=len, reverse=True))
+
+
+def _joins_two(name: str) -> bool:
+    """吴泾镇会同用地单位, 镇财政所与区局: two bodies and a verb joining them, not one name."""
+    for verb in _role_verbs():
+        at = name.find(verb, 2)
+        if at > 0 and looks_like_body(name[:at]):
+            return True
+    return False
+
+
 def _plausible(name: str) -> bool:
     """A body name a clause can open with: not an action with its object (推进X集团,
-    发挥商会), not a phrase holding a modal (我们要…)."""
-    if not looks_like_body(name) or any(ch in _NOT_IN_NAME for ch in name):
+    发挥商会), not a phrase holding a modal (我们要…), not two bodies joined by a verb."""
+    if not looks_like_body(name) or any(ch in _NOT_IN_NAME for ch in name) or _joins_two(name):
         return False
     return name.startswith(_HEADS) or not name.startswith(_not_start())
 
 
 def _subject_at(text: str, start: int) -> int | None:
     """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
-    for word in _self_references():  # 由街道统一招标: the plan naming its own issuer
-        end = start + len(word)
-        if text.startswith(word, start) and end < len(text) and text[end] not in _NOT_ACTION \
-                and not looks_like_body(text[start:end + 2]):
-            return end
     for end in range(min(len(text), start + _LONGEST), start + _SHORTEST - 1, -1):
         name = text[start:end]
         if not _plausible(name) or end >= len(text):
@@ -69,6 +78,10 @@ def _subject_at(text: str, start: int) -> int | None:
             following = _subject_at(text, end + 1)  # A及B开展…: both act
             if following is not None:
                 return end
+    for word in _self_references():  # 由街道统一招标: the plan naming its own issuer
+        end = start + len(word)
+        if text.startswith(word, start) and end < len(text) and text[end] not in _NOT_ACTION:
+            return end
     return None
 
 
