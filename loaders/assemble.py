@@ -47,9 +47,10 @@ class Mentions:
     """What the finders found in the analysed text, sorted by start."""
 
     normalized: NormalizedText
-    bodies: tuple[BodyMention, ...]
+    bodies: tuple[BodyMention, ...]  # every body, clause subjects included: who may act
     projects: tuple[ProjectMention, ...]
     targets: tuple[TargetMention, ...]
+    named: tuple[BodyMention, ...] = ()  # the organs the body finder names: the bodies listed
 
     def within(self, kind: str, start: int, end: int) -> list:
         found = getattr(self, kind)
@@ -162,7 +163,7 @@ def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequenc
     """Every body named, every owner decided, the issuer and its co-issuers (once each)."""
     text = found.normalized.text
     out: dict[str, Body] = {}
-    for mention in found.bodies:
+    for mention in found.named:
         # The issuer written with its city prefix ("上海市X区人民政府") is still the issuer.
         name = issuer.name if mention.name != issuer.name and issuer.name.endswith(mention.name) and \
             len(mention.name) * 2 > len(issuer.name) else mention.name

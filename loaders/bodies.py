@@ -119,6 +119,8 @@ def body_kind(name: str) -> str:
     lex, bare = _lex(), name.strip("“”")
     if bare in lex.organs:
         return lex.organs[bare]
+    if bare in _party_names():
+        return _party_names()[bare]
     ending = lex.organ_re.search(bare, max(0, len(bare) - 6))
     if ending and ending.end() == len(bare) and ending.start() > 0:
         return lex.organs[ending.group()]  # 街道纪工委, 区总工会: a prefixed organ keeps its kind
@@ -369,6 +371,11 @@ _GENERIC_CORE = 4
 
 
 @cache
+def _party_names() -> dict[str, str]:
+    return dict(table("party_names"))
+
+
+@cache
 def _organ_suffixes() -> frozenset[str]:
     return frozenset(row[0] for row in table("body_suffixes"))
 
@@ -392,7 +399,7 @@ def looks_like_body(name: str) -> bool:
     bare = name.strip("“”\"() ")
     if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(mark in bare for mark in "。,，;；:：的、及与"):
         return False
-    if bare in _lex().organs:
+    if bare in _lex().organs or bare in _party_names():
         return True
     head = next((h for h in _COLLECTIVE_HEADS if bare.startswith(h)), None)
     if head is not None:

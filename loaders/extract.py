@@ -10,6 +10,7 @@ of what the earlier ones produced; nothing reaches back.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from pledgegraph.loaders.find.subjects import find_subjects
 from pledgegraph.loaders.find.table_roles import row_roles
 from pledgegraph.loaders.genres import read_layout
 from pledgegraph.loaders.layout import Layout
+from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.normalize import NormalizedText, normalize
 from pledgegraph.loaders.projects import find_projects
 from pledgegraph.loaders.read import Document, read_document
@@ -100,11 +102,26 @@ def _carry_standalone(tasks: list[Task], roles: list[list[RoleMention]]) -> None
             carried = None
 
 
-def _split(tasks: list[Task], roles: list[list[RoleMention]], text: str):
+def _names_actor(actor: str, issuer: Issuer) -> Callable[[str], bool]:
+    """Names that denote a task's implicit actor: its own name or the tail of it (街道办事处),
+    and for the issuer the words a plan uses of itself (街道, 本镇)."""
+    selves = words("self_references")
+
+    def is_actor(name: str) -> bool:
+        return actor.endswith(name) or (actor == issuer.name and name in selves)
+
+    return is_actor
+
+
+def _split(tasks: list[Task], roles: list[list[RoleMention]], text: str, layout: Layout,
+           normalized: NormalizedText, issuer: Issuer):
     """Tasks cut where their clauses pass from one acting body to another (decide/split.py)."""
     out_tasks, out_roles = [], []
     for task, task_roles in zip(tasks, roles, strict=True):
-        pieces = split_by_actor(text, task.start, task.end, task_roles) if task.row is None else [(task.start, task.end)]
+        actor = _actor(layout, normalized.to_original(task.start, task.end)[0], task)
+        is_actor = _names_actor(actor.body if actor else issuer.name, issuer)
+        pieces = (split_by_actor(text, task.start, task.end, task_roles, is_actor) if task.row is None
+                  else [(task.start, task.end)])
         for left, right in pieces:
             out_tasks.append(replace(task, start=left, end=right) if len(pieces) > 1 else task)
             out_roles.append([r for r in task_roles if left <= r.at < right or (r.at < 0 and len(pieces) == 1)]
@@ -147,13 +164,15 @@ def extract_document(document: Document) -> Extraction:
     text = normalized.text
     root, tasks = read_tasks(layout, normalized)
     title_span = normalized.to_analysed(*layout.title_span) if layout.title_span else (0, 0)
+    named = find_bodies(text)
     found = assemble.Mentions(
         normalized,
-        tuple(settle(find_bodies(text), find_subjects(text))),
+        tuple(settle(named, find_subjects(text))),
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),
         tuple(sorted(find_targets(text), key=lambda m: (m.start, m.end))),
+        tuple(named),
     )
     issuer = decide_issuer(layout, text)
     themes = _themes(root, normalized)
@@ -161,7 +180,7 @@ def extract_document(document: Document) -> Extraction:
              find_roles(text[task.start:task.end], task.start, found.within("bodies", task.start, task.end))
              for task in tasks]
     _carry_standalone(tasks, roles)
-    tasks, roles = _split(tasks, roles, text)
+    tasks, roles = _split(tasks, roles, text, layout, normalized, issuer)
     issuer_actor = Owner(issuer.name, "lead", "", "default.issuer")
     decisions = []
     for task, task_roles in zip(tasks, roles, strict=True):

@@ -19,6 +19,7 @@ owner carries the rule that decided it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from pledgegraph.loaders.find.roles import RoleMention
 from pledgegraph.loaders.record import Owner
@@ -57,9 +58,21 @@ def _one_role_each(owners: list[Owner]) -> list[Owner]:
     return list(seen.values())
 
 
+def _as_actor(mentions: Sequence[RoleMention], actor: Owner) -> list[RoleMention]:
+    """A body named by the tail of the actor's name (领导小组 under 街道垃圾分类工作领导小组,
+    街道办事处 in a plan of 头桥街道办事处) is the actor, written short."""
+    out = []
+    for mention in mentions:
+        if mention.body != actor.body and len(mention.body) >= 2 and actor.body.endswith(mention.body):
+            mention = replace(mention, body=actor.body)
+        out.append(mention)
+    return out
+
+
 def decide_owners(mentions: Sequence[RoleMention], actor: Owner) -> list[Owner]:
     """The owners of one task from its candidate ``mentions``; ``actor`` is its implicit
     actor (the duty heading's body or the issuer, as a lead Owner with its rule)."""
+    mentions = _as_actor(mentions, actor)
     for family in PRIORITY:
         chosen = [m for m in mentions if _family(m.rule) == family]
         if not chosen:

@@ -10,7 +10,7 @@ come from a list or a table is never cut: the list owns all of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pledgegraph.loaders.find.roles import RoleMention
 from pledgegraph.loaders.lexicon import table
@@ -40,9 +40,24 @@ def _clause_start(text: str, position: int, floor: int) -> int:
     return start
 
 
-def split_by_actor(text: str, start: int, end: int, roles: Sequence[RoleMention]) -> list[tuple[int, int]]:
+_OWN_MIN = 8  # characters of its own a first sentence needs to be a step of its own
+
+
+def _actor_speaks_first(text: str, start: int, first_cut: int) -> bool:
+    """Whole sentences before the first clause a named body opens: they are the implicit
+    actor's (a duty item's first duties, before "由城管部门…" takes over)."""
+    head = text[start:first_cut]
+    line_end = head.find("\n")
+    own = head[line_end + 1:] if 0 <= line_end < len(head) - 1 and len(head[:line_end]) <= 30 else head
+    own = own.rstrip()
+    return len(own) >= _OWN_MIN and own[-1:] in "。;；"
+
+
+def split_by_actor(text: str, start: int, end: int, roles: Sequence[RoleMention],
+                   is_actor: Callable[[str], bool] = lambda name: False) -> list[tuple[int, int]]:
     """The stretches ``[start, end)`` of one task falls into: one per acting body when the
-    task's clauses are opened by different bodies, else the task whole."""
+    task's clauses are opened by different bodies, else the task whole. ``is_actor`` tells
+    the names that denote the task's implicit actor (街道 in a 街道's plan)."""
     if any(not r.rule.startswith("verb.") for r in roles):
         return [(start, end)]
     acting = sorted((r for r in roles if r.rule in _ACTING and start <= r.at < end), key=lambda r: r.at)
@@ -50,11 +65,15 @@ def split_by_actor(text: str, start: int, end: int, roles: Sequence[RoleMention]
     owners_by_cut: list[set[str]] = []
     for role in acting:
         cut = _clause_start(text, role.at, start)
+        names = set() if is_actor(role.body) else {role.body}
         if cuts and cut == cuts[-1]:
-            owners_by_cut[-1].add(role.body)
+            owners_by_cut[-1] |= names
             continue
         cuts.append(cut)
-        owners_by_cut.append({role.body})
+        owners_by_cut.append(names)
+    if cuts and _actor_speaks_first(text, start, cuts[0]):
+        cuts.insert(0, start)  # the task's own actor does the first sentences, a named body the rest
+        owners_by_cut.insert(0, set())
     distinct = {frozenset(owners) for owners in owners_by_cut}
     if len(cuts) < 2 or len(distinct) < 2:
         return [(start, end)]

@@ -53,7 +53,8 @@ def _joins_two(name: str) -> bool:
     """吴泾镇会同用地单位, 镇财政所与区局: two bodies and a verb joining them, not one name."""
     for verb in _role_verbs():
         at = name.find(verb, 2)
-        if at > 0 and looks_like_body(name[:at]):
+        rest = name[at + len(verb):] if at > 0 else ""
+        if at > 0 and looks_like_body(name[:at]) and (len(verb) == 1 or len(rest) >= 2 and looks_like_body(rest)):
             return True
     return False
 
