@@ -69,6 +69,16 @@ def _places(b: _Builder, issuer_node: Node) -> None:
         b.edge(EdgeType.PART_OF, issuer_node, parent, plan_span, f"{issuer.name} ⊂ {parent.props['name']}")
 
 
+def _commitment_name(commitment: Commitment) -> str:
+    """Its section's heading when the commitment is that section; else (a table row, a step
+    cut from a paragraph, a section's own text) its own first sentence."""
+    heading = commitment.section[-1] if commitment.section else ""
+    if heading and commitment.text.startswith(heading[:12]):
+        return heading
+    first = re.split(r"[。;；\n\t]", commitment.text.strip(), maxsplit=1)[0]
+    return first[:40] or heading
+
+
 def _plan(b: _Builder) -> tuple[Node, Node]:
     record, issuer = b.record, b.record.issuer
     plan = b.node(Label.PLAN, f"plan:{record.doc}", name=record.doc, issuer=issuer.name, district=issuer.district,
@@ -105,7 +115,7 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Projec
     nodes = []
     for commitment in record.commitments:
         node = b.node(Label.COMMITMENT, f"commitment:{commitment.id}",
-                      name=commitment.section[-1] if commitment.section else commitment.text[:40],
+                      name=_commitment_name(commitment),
                       text=commitment.text, section=" / ".join(commitment.section), theme=commitment.theme,
                       deadline=commitment.deadline, status=commitment.status,
                       **_prov(b.doc, commitment.span, commitment.text))

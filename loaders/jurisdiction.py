@@ -95,15 +95,14 @@ _RANK = {"province": 0, "city": 1, "district": 2, "county": 2, "subdistrict": 3,
 def _place_at(name: str, at: int, below: int) -> tuple[str, bool] | None:
     """The longest place name starting at ``at`` whose level ranks below ``below``: (name,
     known to the gazetteer). A place the gazetteer does not know must name its level by its
-    ending, and must be followed by more name (the organ)."""
+    ending (…区, …街道)."""
     places = gazetteer()
     for size in range(min(_PLACE_MAX, len(name) - at), 1, -1):
         candidate = name[at:at + size]
         if candidate in places and _RANK[place_level(candidate)] > below:
             return candidate, True
     found = _UNKNOWN_PLACE.match(name, at)
-    if (found and found.end() < len(name) and not _looks_like_organ(found.group())
-            and _RANK[place_level(found.group())] > below):
+    if (found and not _looks_like_organ(found.group()) and _RANK[place_level(found.group())] > below):
         return found.group(), False
     return None
 
@@ -177,6 +176,8 @@ def choose_place(name: str, written: tuple[str, ...], text: str) -> tuple[Place 
             # does not hold there (new or renamed), not the namesake elsewhere.
             return None, False
         candidates = narrowed
+    if not candidates:
+        return None, False
     if len(candidates) == 1:
         return candidates[0], False
 

@@ -22,6 +22,7 @@ __all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "sta
 _NATIONAL = frozenset({"党中央", "中共中央", "国务院", "全国人大", "全国政协", "中央"})
 _QUOTES = re.compile(r"[“”\"'《》\s]")
 _SECTION = re.compile(r"\([^()]*\)$")
+_TOWN_LEVEL = ("街道", "镇", "乡")
 _GENERIC_ENDINGS = ("新建工程", "改建工程", "建设工程", "新建项目", "建设项目", "工程", "项目", "建设")
 
 
@@ -37,11 +38,30 @@ def key_city(issuer: Issuer) -> str:
     return (issuer.city or issuer.province or "") if issuer.province else ""
 
 
+def _without_own_district(name: str, issuer: Issuer) -> str:
+    """澜川区望川街道 is 望川街道 when 澜川区 is the issuer's district: the district is already
+    in the key, and plans name their subdistrict both ways."""
+    district = issuer.district or ""
+    rest = name[len(district):]
+    if district and name.startswith(district) and rest.endswith(_TOWN_LEVEL) and len(rest) > 2:
+        return rest
+    return name
+
+
+def _own_name(issuer: Issuer, aliases: BodyAliases | None) -> str:
+    """The issuer's canonical name, its city and district prefixes left to the key."""
+    name = canonical_body_name(issuer.name, aliases)
+    city = key_city(issuer) or issuer.city or ""
+    if city and name.startswith(city) and len(name) > len(city) + 2:
+        name = name[len(city):]
+    return _without_own_district(name, issuer)
+
+
 def issuer_path(issuer: Issuer, aliases: BodyAliases | None = None) -> str:
     """'上海市/闵行区/浦锦街道' for a subdistrict, '上海市/静安区' for a district government."""
     parts = [key_city(issuer), issuer.district or ""]
     if issuer.level in ("subdistrict", "town", "department"):
-        parts.append(canonical_body_name(issuer.name, aliases))
+        parts.append(_own_name(issuer, aliases))
     return "/".join(p for p in parts if p)
 
 
@@ -58,7 +78,7 @@ def canonical_body_name(name: str, aliases: BodyAliases | None = None) -> str:
 def _qualified(name: str, issuer: Issuer, aliases: BodyAliases | None) -> str:
     """Make a relative name absolute: 区委 → 闵行区委, 市政府 → 上海市政府, 街道党工委 → X街道党工委."""
     district, city = issuer.district or "", issuer.city or issuer.province or ""
-    own = canonical_body_name(issuer.name, aliases)
+    own = _own_name(issuer, aliases)
     if name in _NATIONAL:
         return name
     if name.startswith(("区", "县")) and district and not name.startswith(district):
@@ -78,12 +98,13 @@ def body_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> s
     the body registry (default: the shipped one)."""
     canonical = canonical_body_name(name, aliases)
     if issuer.level in ("subdistrict", "town") and canonical in ("街道", "街道办事处", "镇政府"):
-        canonical = canonical_body_name(issuer.name, aliases)  # "街道办事处" in a subdistrict's own plan
+        canonical = _own_name(issuer, aliases)  # "街道办事处" in a subdistrict's own plan
     city = key_city(issuer)
     if canonical in _NATIONAL:
         return f"body:中国|{canonical}"
     if city and canonical.startswith(city) and len(canonical) > len(city) + 2:
         canonical = canonical[len(city):]  # 上海市静安区政府 is 静安区政府
+    canonical = _without_own_district(canonical, issuer)
     return f"body:{city}|{_qualified(canonical, issuer, aliases)}"
 
 

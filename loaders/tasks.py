@@ -54,6 +54,14 @@ def _clip(start: int, end: int, text: str, excluded: list[tuple[int, int]]) -> i
     return end
 
 
+def _table_follows(text: str, position: int, excluded: list[tuple[int, int]]) -> bool:
+    """Whether an excluded stretch starts right after ``position`` (blanks between)."""
+    after = position
+    while after < len(text) and text[after].isspace():
+        after += 1
+    return any(start <= after < max(end, start + 1) for start, end in excluded)
+
+
 def _paragraphs(text: str) -> list[Section]:
     """A plan without outline numbering: each paragraph that reads as a task is one."""
     sections, cursor = [], 0
@@ -88,12 +96,24 @@ def _own_texts(root: Section, text: str, excluded: list[tuple[int, int]]) -> lis
     return out
 
 
-def _row_task(table: Table, row: Row, normalized: NormalizedText) -> Task:
+def _row_task(table: Table, row: Row, normalized: NormalizedText, outline: tuple[str, ...]) -> Task:
     content = [cell for cell in row.cells if cell.role != "number" and cell.start >= row.start]
     first = min((cell.start for cell in content), default=row.start)
     start, end = normalized.to_analysed(first, row.end)
-    section = tuple(part for part in (table.title, row.section, row.number) if part)
+    section = outline + tuple(part for part in (table.title, row.section, row.number) if part)
     return Task(start, end, section, "table_row", row, table)
+
+
+def _path_to(root: Section, position: int) -> tuple[str, ...]:
+    """The headings of the sections that contain ``position`` (a table inside 一、城市建设)."""
+    path: list[str] = []
+    section = root
+    while True:
+        inner = next((c for c in section.children if c.start <= position < c.end), None)
+        if inner is None:
+            return tuple(path)
+        path.append(inner.heading)
+        section = inner
 
 
 def read_tasks(layout: Layout, normalized: NormalizedText) -> tuple[Section, list[Task]]:
@@ -106,6 +126,8 @@ def read_tasks(layout: Layout, normalized: NormalizedText) -> tuple[Section, lis
     if outline:
         for leaf in outline:
             end = _clip(leaf.start, leaf.end, text, excluded)
+            if end <= leaf.body_start and _table_follows(text, end, excluded):
+                continue  # only the heading of a table: the rows are its tasks
             if text[leaf.start:end].strip():
                 tasks.append(Task(leaf.start, end, section_path(root, leaf), "outline"))
         tasks += _own_texts(root, text, excluded)
@@ -115,6 +137,7 @@ def read_tasks(layout: Layout, normalized: NormalizedText) -> tuple[Section, lis
             if text[paragraph.start:end].strip():
                 tasks.append(Task(paragraph.start, end, (paragraph.heading,), "paragraph"))
     for table in layout.tables:
-        tasks += [_row_task(table, row, normalized) for row in table.rows]
+        outline_path = _path_to(root, normalized.to_analysed(table.start, table.start)[0])
+        tasks += [_row_task(table, row, normalized, outline_path) for row in table.rows]
     tasks.sort(key=lambda task: (task.start, task.end))
     return root, tasks

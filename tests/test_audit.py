@@ -50,7 +50,7 @@ def test_each_flag_on_a_district_plan(audited):
 
 def test_a_subdistrict_owns_its_own_plan(audited):
     [own] = [c for c in audit(audited).commitments if c["document"] == "xinqiao_2024.txt"]
-    assert "owner" not in own["missing"] and own["leads"] == ["新桥街道"]
+    assert "owner" not in own["missing"] and own["leads"] == ["云杉区新桥街道"]
 
 
 def test_counts_per_body_and_theme(audited):

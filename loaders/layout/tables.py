@@ -55,8 +55,19 @@ def _role(text: str) -> str:
     return header_role(text) or "other"
 
 
+def _is_header(run: list[Block]) -> bool:
+    roles = {_role(b.text) for b in run}
+    known = sum(1 for b in run if header_role(b.text))
+    if len(run) < _MIN_HEADER or known < 2:
+        return False
+    # A task table names owners; an allocation table gives places a quantity.
+    return bool(roles & _OWNER_ROLES or ({"place", "task"} & roles and "quantity" in roles) or (
+        "number" in roles and {"task", "subtask"} & roles))
+
+
 def _header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
-    """The header cells starting at block ``index``, or None when no header starts there."""
+    """The header cells starting at block ``index`` (one cell per line), or None when no
+    header starts there."""
     run = []
     for block in blocks[index:index + 16]:
         if not is_header_cell(block.text) or (run and row_number(block.text) is not None):
@@ -65,15 +76,51 @@ def _header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
     numbered = next((i for i, b in enumerate(run) if header_role(b.text) == "number"), 0)
     if numbered:
         return None  # the header starts at its 序号, a few blocks on; lines above it are captions
-    roles = {_role(b.text) for b in run}
-    known = sum(1 for b in run if header_role(b.text))
-    if len(run) < _MIN_HEADER or known < 2:
-        return None
-    # A task table names owners; an allocation table gives places a quantity.
-    if roles & _OWNER_ROLES or ({"place", "task"} & roles and "quantity" in roles) or (
-            "number" in roles and {"task", "subtask"} & roles):
-        return run
+    return run if _is_header(run) else None
+
+
+def _pieces(block: Block) -> list[Block]:
+    """The cells of a row written on one line (Word and PDF tables: cells apart by a tab or
+    spaces), each with its own span."""
+    out = []
+    for part in re.finditer(r"\S+", block.text):
+        out.append(Block(part.group(), block.start + part.start(), block.start + part.end()))
+    return out
+
+
+def _row_header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
+    """A header written on one line, its cells apart (序号  项目  牵头单位  配合单位)."""
+    cells = _pieces(blocks[index])
+    if len(cells) >= _MIN_HEADER and all(is_header_cell(c.text) for c in cells) and _is_header(cells):
+        return cells
     return None
+
+
+def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
+    """A table whose every row is one line of cells."""
+    title, unit = _caption(blocks, index)
+    columns = [(b.text, _role(b.text)) for b in header]
+    numbered = columns[0][1] == "number"
+    raws: list[_RawRow] = []
+    cursor = index + 1
+    while cursor < len(blocks):
+        cells = _pieces(blocks[cursor])
+        number = row_number(cells[0].text) if cells else None
+        if len(cells) < 2 or (numbered and number is None):
+            break
+        if numbered:
+            raws.append(_RawRow(number, cells, blocks[cursor].start, blocks[cursor].end))
+        else:
+            first = Block("", cells[0].start, cells[0].start)
+            raws.append(_RawRow(("dash", "", ""), [first, *cells], blocks[cursor].start, blocks[cursor].end))
+            if len(cells) == 1:
+                break
+        cursor += 1
+    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    if not rows:
+        return None, cursor
+    end = blocks[cursor - 1].end
+    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, _kind(columns)), cursor
 
 
 def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None]:
@@ -294,10 +341,17 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
     rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
     if not rows:
         return None, cursor
-    has = set(roles)
-    kind = "allocation" if "place" in has and "quantity" in has and not has & _OWNER_ROLES else (
-        "indicators" if "quantity" in has and not has & _OWNER_ROLES else "tasks")
-    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, kind), cursor
+    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, _kind(columns)), cursor
+
+
+def _kind(columns: list[tuple[str, str]]) -> str:
+    """tasks (owners named), allocation (places given quantities) or indicators."""
+    has = {role for _, role in columns}
+    if has & _OWNER_ROLES:
+        return "tasks"
+    if "quantity" in has:
+        return "allocation" if "place" in has else "indicators"
+    return "tasks"
 
 
 def read_tables(blocks: tuple[Block, ...], start: int = 0) -> tuple[Table, ...]:
@@ -305,10 +359,13 @@ def read_tables(blocks: tuple[Block, ...], start: int = 0) -> tuple[Table, ...]:
     tables, index = [], start
     while index < len(blocks):
         header = _header_at(blocks, index)
-        if header is None:
+        if header is not None:
+            table, index = _read_table(blocks, index, header)
+        elif (header := _row_header_at(blocks, index)) is not None:
+            table, index = _read_row_table(blocks, index, header)
+        else:
             index += 1
             continue
-        table, index = _read_table(blocks, index, header)
         if table is not None:
             tables.append(table)
     return tuple(tables)
