@@ -405,7 +405,8 @@ def looks_like_body(name: str) -> bool:
     if head is not None:
         tail = bare[len(head):].removeprefix("相关").removeprefix("有关")
         return len(bare) <= 14 and bool(tail) and (
-            tail in words("collective_tails") or tail.endswith(tuple(words("collective_tails"))))
+            tail in words("collective_tails") or tail.endswith(tuple(words("collective_tails")))
+            or (tail != bare and looks_like_body(tail)))
     if bare.endswith(_false_endings()):
         return False
     ending = next((word for word in _suffix_words() if bare.endswith(word)), None)

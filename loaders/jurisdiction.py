@@ -142,7 +142,8 @@ def organ_role(organ: str, party: bool = False) -> str:
     coordinating | department."""
     for ending, role in _roles():
         if organ.endswith(ending) or organ == ending:
-            return role
+            # 中共X镇委员会 is the town's party committee, not a department.
+            return "party" if party and role == "department" else role
     return "party" if party else "department"
 
 

@@ -54,8 +54,11 @@ class NormalizedText:
 
     def to_analysed(self, start: int, end: int) -> tuple[int, int]:
         """The analysed span that covers the original span ``[start, end)``."""
-        origin = self.origin
-        return bisect_left(origin, start, 0, len(self.text)), bisect_left(origin, end, 0, len(self.text))
+        origin, text = self.origin, self.text
+        first = bisect_left(origin, start, 0, len(text))
+        while first < len(text) and text[first] == "\n" and origin[first] == origin[first + 1]:
+            first += 1  # a break maps to the start of the line after it: the span starts on that line
+        return first, max(first, bisect_left(origin, end, 0, len(text)))
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The original span of the analysed span ``[start, end)`` (an empty span stays empty)."""

@@ -73,12 +73,12 @@ def _subject_at(text: str, start: int) -> int | None:
         name = text[start:end]
         if not _plausible(name) or end >= len(text):
             continue
+        # The longest name decides: a shorter one inside it (各街道办 in 各街道办事处) is no subject.
         if text[end] not in _NOT_ACTION:
             return end
-        if text[end] in _JOINED:
-            following = _subject_at(text, end + 1)  # A及B开展…: both act
-            if following is not None:
-                return end
+        if text[end] in _JOINED and _subject_at(text, end + 1) is not None:  # A及B开展…: both act
+            return end
+        return None
     for word in _self_references():  # 由街道统一招标: the plan naming its own issuer
         end = start + len(word)
         if text.startswith(word, start) and end < len(text) and text[end] not in _NOT_ACTION:

@@ -16,6 +16,7 @@ Plan node. A new genre is a new file and one line in the lists below.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 from pledgegraph.loaders.genres.action_plan import ActionPlan
@@ -26,6 +27,7 @@ from pledgegraph.loaders.genres.report import ProgressReport
 from pledgegraph.loaders.genres.task_table import TaskTable
 from pledgegraph.loaders.genres.work_plan import WorkPlan
 from pledgegraph.loaders.layout import Layout, read_blocks
+from pledgegraph.loaders.layout.blocks import appendix_headings
 
 __all__ = ["Genre", "WRAPPERS", "KINDS", "STRUCTURES", "read_layout"]
 
@@ -61,4 +63,4 @@ def read_layout(original: str) -> Layout:
     for genre in STRUCTURES:
         if genre.detect(layout) >= DETECTED:
             layout = genre.layout(layout)
-    return layout
+    return replace(layout, appendices=appendix_headings(layout.blocks))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pledgegraph.loaders.chars import fold, line_spans
 from pledgegraph.loaders.furniture import body_range
 from pledgegraph.loaders.layout.record import Block
+from pledgegraph.loaders.lexicon import words
 
-__all__ = ["read_blocks", "joined"]
+__all__ = ["read_blocks", "joined", "appendix_headings"]
 
 _STRIP = " \x00"
 
@@ -42,3 +43,14 @@ def read_blocks(original: str) -> tuple[Block, ...]:
 def joined(blocks: tuple[Block, ...] | list[Block]) -> str:
     """The blocks' texts run together (a title or cell printed over several lines)."""
     return "".join(b.text for b in blocks)
+
+
+_APPENDIX_MAX = 40
+
+
+def appendix_headings(blocks: tuple[Block, ...]) -> tuple[tuple[int, int], ...]:
+    """Spans of the lines that head an appendix (附件, 附件2, 附表：任务分工表): no tasks."""
+    heads = tuple(words("appendix_heads"))
+    return tuple((b.start, b.end) for b in blocks
+                 if b.text.startswith(heads) and len(b.text) <= _APPENDIX_MAX and "。" not in b.text)
+

@@ -42,7 +42,8 @@ _PROSE_MIN = 80
 # How well a cell of each type fits a column of each role; a cell that fits nowhere is -2.
 _FIT = {
     "deadline": {"deadline": 4.0, "note": 1.0, "other": 1.0, "quantity": 0.5},
-    "bodies": {"lead": 4.0, "cooperate": 4.0, "responsible": 4.0, "place": 4.0, "leader": 2.0, "note": 1.0,
+    # A lone owner cell is the lead's: a lead printed once over several rows is the merged cell.
+    "bodies": {"lead": 4.0, "cooperate": 3.9, "responsible": 4.0, "place": 4.0, "leader": 2.0, "note": 1.0,
                "other": 1.0, "task": 0.5, "subtask": 0.5},
     "quantity": {"quantity": 4.0, "other": 1.5, "note": 1.0, "deadline": 1.0, "unit": 0.5},
     "text": {"task": 3.0, "subtask": 3.0, "note": 1.0, "other": 1.0, "place": 1.0, "unit": 1.0, "leader": 0.5,
@@ -98,7 +99,7 @@ def _row_header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
 
 def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
     """A table whose every row is one line of cells."""
-    title, unit = _caption(blocks, index)
+    title, unit, start = _caption(blocks, index)
     columns = [(b.text, _role(b.text)) for b in header]
     numbered = columns[0][1] == "number"
     raws: list[_RawRow] = []
@@ -120,21 +121,29 @@ def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) 
     if not rows:
         return None, cursor
     end = blocks[cursor - 1].end
-    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, _kind(columns)), cursor
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
 
 
-def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None]:
-    """The table's title and unit, from the few lines above its header."""
+def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None, int]:
+    """The table's title and unit, from the few lines above its header, and where the first
+    of those lines starts (the table's own start)."""
     title = unit = None
+    start = blocks[index].start
     heads = tuple(words("appendix_heads"))
     for block in reversed(blocks[max(0, index - _TITLE_LOOKBACK):index]):
         if unit is None and (found := _UNIT.search(block.text)):
-            unit = found.group("unit")
+            unit, start = found.group("unit"), block.start
             continue
         if title is None and not block.text.startswith(heads) and len(block.text) <= 40 and "。" not in block.text \
-                and not block.text.endswith((",", ";")):
-            title = block.text
-    return title, unit
+                and not block.text.endswith((",", ";", ":")) and not _ends_prose(block.text):
+            title, start = block.text, block.start
+        break
+    return title, unit, start
+
+
+def _ends_prose(text: str) -> bool:
+    """A line closing a paragraph or naming an outline section is no caption."""
+    return text.endswith(("。", "！", "？")) or match_marker(text) is not None
 
 
 def _continues(previous: Block, block: Block) -> bool:
@@ -240,7 +249,9 @@ def _columns(rows: list[tuple[_RawRow, list[Block]]], roles: list[str]) -> list[
     header cell over two lines, a heading spanning several columns) is no column of its own."""
     filled: set[int] = set()
     for raw, content in rows:
-        if not _is_group(raw.number, content) and content:
+        if _is_group(raw.number, content):
+            filled.update(i for i, role in enumerate(roles) if role == "task")  # a group row fills 重点任务
+        elif content:
             filled.update(_align(content, roles))
     return [index for index in range(len(roles)) if index in filled] or list(range(len(roles)))
 
@@ -302,7 +313,7 @@ def _outline_before(blocks: tuple[Block, ...], index: int) -> dict[str, int]:
 
 
 def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
-    title, unit = _caption(blocks, index)
+    title, unit, start = _caption(blocks, index)
     columns = [(b.text, _role(b.text)) for b in header]
     roles = [role for _, role in columns if role != "number"]
     segmenter = _Segmenter(_outline_before(blocks, index))
@@ -341,7 +352,7 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
     rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
     if not rows:
         return None, cursor
-    return Table(title, tuple(columns), tuple(rows), header[0].start, end, unit, _kind(columns)), cursor
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
 
 
 def _kind(columns: list[tuple[str, str]]) -> str:
