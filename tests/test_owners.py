@@ -1,79 +1,128 @@
-"""Owner rules: explicit lists, 由X负责, 配合X, 联合X, subject bodies, scoped to their clause."""
+"""Owner sources and the one decision: each finder on snippets written for the test, then the
+priority (table > list > prose > the implicit actor) with the rule kept on every owner."""
 
 from __future__ import annotations
 
-from pledgegraph.loaders.owners import commitment_owners, find_scopes, owners_at
-from pledgegraph.loaders.record import BodyMention
+import pytest
+from pledgegraph.loaders.decide.owners import decide_owners, owners_at
+from pledgegraph.loaders.find.roles import find_roles, list_roles
+from pledgegraph.loaders.find.subjects import find_subjects
+from pledgegraph.loaders.record import BodyMention, Owner
 
-ISSUER = "某某街道"
+ISSUER = Owner("某某街道", "lead", "", "default.issuer")
 
 
 def _bodies(text: str, *names: str) -> list[BodyMention]:
     return [BodyMention(name, "department", text.index(name), text.index(name) + len(name)) for name in names]
 
 
-def _roles(owners) -> list[tuple[str, str]]:
-    return [(o.body, o.role) for o in owners]
+def _decide(text: str, *names: str, actor: Owner = ISSUER) -> list[tuple[str, str, str]]:
+    roles = find_roles(text, 0, _bodies(text, *names))
+    return [(o.body, o.role, o.rule) for o in decide_owners(roles, actor)]
 
 
-def test_explicit_lead_and_cooperate_lists_replace_the_issuer():
+def test_labelled_lists_replace_the_issuer():
     text = "推进滨河步道建设。(牵头单位:区建设管理委;配合单位:区绿化市容局、各街道)"
-    scopes = find_scopes(text, 0, _bodies(text, "区建设管理委", "区绿化市容局"), ISSUER)
-    assert _roles(commitment_owners(scopes, ISSUER)) == [
-        ("区建设管理委", "lead"), ("区绿化市容局", "cooperate"), ("各街道", "cooperate")]
-    assert _roles(owners_at(text.index("滨河步道"), scopes, ISSUER))[0] == ("区建设管理委", "lead")
+    assert _decide(text, "区建设管理委", "区绿化市容局") == [
+        ("区建设管理委", "lead", "list.label"), ("区绿化市容局", "cooperate", "list.label"),
+        ("各街道", "cooperate", "list.label")]
 
 
-def test_plain_responsibility_list_first_leads():
-    text = "完成老旧小区综合改造(责任单位:区房管局、区规划资源局、各街镇)"
-    scopes = find_scopes(text, 0, [], ISSUER)
-    assert _roles(commitment_owners(scopes, ISSUER)) == [
-        ("区房管局", "lead"), ("区规划资源局", "cooperate"), ("各街镇", "cooperate")]
+def test_a_plain_responsibility_list_first_leads():
+    assert _decide("完成老旧小区综合改造(责任单位:区房管局、区规划资源局、各街镇)") == [
+        ("区房管局", "lead", "list.label"), ("区规划资源局", "cooperate", "list.label"),
+        ("各街镇", "cooperate", "list.label")]
 
 
-def test_each_list_governs_the_tasks_before_it():
+@pytest.mark.parametrize(("bracket", "expected"), [
+    ("(区水务局、区农业农村委牵头,各镇配合实施)",
+     [("区水务局", "lead"), ("区农业农村委", "lead"), ("各镇", "cooperate")]),
+    ("(区交通委牵头负责、区公安分局、各镇组织落实)",
+     [("区交通委", "lead"), ("区公安分局", "cooperate"), ("各镇", "cooperate")]),
+    ("(区交通委牵头负责,区财政局按职责分工负责落实)", [("区交通委", "lead"), ("区财政局", "cooperate")]),
+    ("(区交通委、区财政局、各镇组织落实)",  # no lead verb: a plain list
+     [("区交通委", "lead"), ("区财政局", "cooperate"), ("各镇", "cooperate")]),
+    ("(区水务局、区财政局、各镇)", [("区水务局", "lead"), ("区财政局", "cooperate"), ("各镇", "cooperate")]),
+])
+def test_bracketed_role_lists(bracket, expected):
+    owners = _decide("加强河道日常养护,确保水质达标。" + bracket)
+    assert [(body, role) for body, role, _ in owners] == expected
+    assert {rule for _, _, rule in owners} <= {"list.verb", "list.bare"}
+
+
+def test_a_name_in_brackets_after_a_name_is_an_alias_not_a_list():
+    text = "区建设管理委(区交通委)负责停车场建设。"
+    assert _decide(text, "区建设管理委") == [("区建设管理委", "lead", "verb.subject")]
+
+
+def test_owner_cells_read_their_own_role_words():
+    assert list_roles("区科委牵头,区财政局配合") == [("区科委", "lead"), ("区财政局", "cooperate")]
+    assert list_roles("区科委、区财政局", "lead_each") == [("区科委", "lead"), ("区财政局", "lead")]
+
+
+def test_each_list_governs_the_text_before_it():
     text = "建设社区食堂(责任单位:区民政局);改造公共绿地(责任单位:区绿化市容局)"
-    scopes = find_scopes(text, 0, [], ISSUER)
-    assert _roles(owners_at(text.index("社区食堂"), scopes, ISSUER)) == [("区民政局", "lead")]
-    assert _roles(owners_at(text.index("公共绿地"), scopes, ISSUER)) == [("区绿化市容局", "lead")]
+    roles = find_roles(text, 0, [])
+    assert [(o.body, o.role) for o in owners_at(text.index("社区食堂"), roles, ISSUER)] == [("区民政局", "lead")]
+    assert [(o.body, o.role) for o in owners_at(text.index("公共绿地"), roles, ISSUER)] == [("区绿化市容局", "lead")]
 
 
-def test_help_another_body_makes_it_lead_and_the_issuer_cooperate_within_the_sentence():
-    text = "实施小区修缮;配合区住房集团推进长乐小区改造,改善居住条件。开展文明创建。"
-    scopes = find_scopes(text, 0, _bodies(text, "区住房集团"), ISSUER)
-    assert _roles(owners_at(text.index("长乐小区"), scopes, ISSUER)) == [
-        ("区住房集团", "lead"), (ISSUER, "cooperate")]
-    assert _roles(owners_at(text.index("小区修缮"), scopes, ISSUER)) == [(ISSUER, "lead")]
-    assert _roles(owners_at(text.index("文明创建"), scopes, ISSUER)) == [(ISSUER, "lead")]
+def test_helping_another_body_makes_it_lead_and_the_helper_cooperate():
+    text = "配合区住房集团推进长乐小区改造,改善居住条件。"
+    assert _decide(text, "区住房集团") == [
+        ("区住房集团", "lead", "verb.help"), ("某某街道", "cooperate", "verb.help+default.issuer")]
 
 
-def test_by_x_responsible():
-    text = "由区文化旅游局负责举办滨江音乐节。"
-    scopes = find_scopes(text, 0, _bodies(text, "区文化旅游局"), ISSUER)
-    assert _roles(owners_at(text.index("音乐节"), scopes, ISSUER)) == [
-        ("区文化旅游局", "lead"), (ISSUER, "cooperate")]
+def test_by_x_names_the_agent():
+    assert _decide("由区文化旅游局负责举办滨江音乐节。", "区文化旅游局") == [("区文化旅游局", "lead", "verb.by")]
+    # 由X组成: X is part of something, not the one acting.
+    assert _decide("成立专班,由区文化旅游局组成。", "区文化旅游局") == [("某某街道", "lead", "default.issuer")]
 
 
 def test_joint_work_makes_the_partner_cooperate():
-    text = "联合区教育局开展“小小志愿者”活动。"
-    scopes = find_scopes(text, 0, _bodies(text, "区教育局"), ISSUER)
-    assert _roles(owners_at(text.index("小小"), scopes, ISSUER)) == [
-        ("区教育局", "cooperate"), (ISSUER, "lead")]
+    assert _decide("联合区教育局开展“小小志愿者”活动。", "区教育局") == [
+        ("区教育局", "cooperate", "verb.join"), ("某某街道", "lead", "verb.join+default.issuer")]
 
 
-def test_subject_body_leads_its_sentence():
-    text = "妇联坚持以妇女儿童发展为中心,建立5个“妇女微家”;团委加强青年中心建设。"
-    scopes = find_scopes(text, 0, _bodies(text, "妇联", "团委"), ISSUER)
-    assert _roles(owners_at(text.index("妇女微家"), scopes, ISSUER)) == [("妇联", "lead"), (ISSUER, "cooperate")]
-    assert _roles(owners_at(text.index("青年中心"), scopes, ISSUER)) == [("团委", "lead"), (ISSUER, "cooperate")]
+def test_a_subject_acting_with_a_partner_leads_it():
+    text = "区交通委要会同有关部门加强跟踪督查。"
+    assert _decide(text, "区交通委", "有关部门") == [
+        ("区交通委", "lead", "verb.subject"), ("有关部门", "cooperate", "verb.join")]
 
 
-def test_helping_a_project_makes_the_issuer_cooperate_on_that_clause_only():
-    text = "关心助力古寺重建工程,承载城市记忆;实施老街改造。"
-    scopes = find_scopes(text, 0, [], ISSUER)
-    assert _roles(owners_at(text.index("古寺"), scopes, ISSUER)) == [(ISSUER, "cooperate")]
-    assert _roles(owners_at(text.index("老街"), scopes, ISSUER)) == [(ISSUER, "lead")]
+def test_bodies_joined_as_subjects_all_act_unless_joined_by_with():
+    assert _decide("各村及营商办积极开展土地整理。", "各村", "营商办") == [
+        ("各村", "lead", "verb.subject"), ("营商办", "lead", "verb.subject")]
+    assert _decide("镇政府与用地单位签订协议。", "镇政府", "用地单位") == [
+        ("镇政府", "lead", "verb.subject"), ("用地单位", "cooperate", "verb.with")]
 
 
-def test_no_rule_means_the_issuer_leads():
-    assert _roles(commitment_owners([], ISSUER)) == [(ISSUER, "lead")]
+def test_urging_a_body_makes_it_the_one_who_acts():
+    assert _decide("鼓励各村积极开展复垦。", "各村") == [("各村", "lead", "verb.urge")]
+
+
+def test_a_time_clause_gives_no_owner():
+    text = "区财政局下发资金后,由管理办核实拨付。"
+    assert _decide(text, "区财政局", "管理办") == [("管理办", "lead", "verb.by")]
+
+
+def test_the_implicit_actor_leads_when_nobody_else_does():
+    assert _decide("加强日常巡查。") == [("某某街道", "lead", "default.issuer")]
+    duty = Owner("区市容局", "lead", "", "duty.heading")
+    assert _decide("加强日常巡查。", actor=duty) == [("区市容局", "lead", "duty.heading")]
+
+
+def test_a_short_name_of_the_actor_is_the_actor():
+    duty = Owner("街道垃圾分类工作领导小组", "lead", "", "duty.heading")
+    assert _decide("领导小组负责统筹推进。", "领导小组", actor=duty) == [
+        ("街道垃圾分类工作领导小组", "lead", "verb.subject")]
+
+
+def test_lists_outrank_prose():
+    text = "区交通委负责建设停车场。(责任单位:区建设管理委)"
+    assert _decide(text, "区交通委") == [("区建设管理委", "lead", "list.label")]
+
+
+def test_clause_subjects_are_found_where_clauses_open():
+    text = "1.镇财政所负责费用审核;物业公司协助居委开展工作。推进城投集团改革。"
+    assert [m.name for m in find_subjects(text)] == ["镇财政所", "物业公司"]

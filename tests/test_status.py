@@ -1,7 +1,9 @@
 """Status from verbs: reports say completed / in progress, plans say planned unless under way."""
 
 import pytest
-from pledgegraph.loaders.status import clause_status, is_report_section
+from pledgegraph.loaders.decide.status import is_reporting
+from pledgegraph.loaders.layout import Layout
+from pledgegraph.loaders.status import clause_status
 
 
 @pytest.mark.parametrize(
@@ -20,7 +22,9 @@ def test_clause_status(clause, reporting, status):
 
 
 def test_report_sections():
-    assert is_report_section("midyear_report", ("一、上半年工作总结", "(一)经济运行稳中有进"))
-    assert not is_report_section("midyear_report", ("二、下半年工作部署", "(一)稳增长"))
-    assert not is_report_section("work_plan", ("一、稳中求进",))
-    assert is_report_section("gov_report", ())
+    report, plan = Layout((), kind="midyear_report"), Layout((), kind="work_plan")
+    assert is_reporting(report, 0, ("一、上半年工作总结", "(一)经济运行稳中有进"))
+    assert not is_reporting(report, 0, ("二、下半年工作部署", "(一)稳增长"))
+    assert not is_reporting(plan, 0, ("一、稳中求进",))
+    assert is_reporting(Layout((), kind="gov_report"), 0, ())
+    assert is_reporting(Layout((), kind="five_year_plan", reported=((0, 50),)), 10, ("一、回顾",))

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
-from pledgegraph.loaders.find.subjects import clause_starts
+from pledgegraph.loaders.find.subjects import clause_starts, past_aside
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import BodyMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
@@ -239,7 +239,8 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
         elif (start in starts or start == clause_start) and not text[start:clause_end].endswith(_clause_words("time")):
             group, partners = _subjects_from(text, index, bodies, offset)
             last = (partners or group)[-1]
-            tail = text[last.end - offset:last.end - offset + 1]
+            tail_at = past_aside(text, last.end - offset)
+            tail = text[tail_at:tail_at + 1]
             if tail and tail not in _NOT_VERB_AFTER_SUBJECT:
                 out += [mention(member.name, "lead", "verb.subject", at=member.start) for member in group]
                 out += [mention(member.name, "cooperate", "verb.with", at=member.start) for member in partners]

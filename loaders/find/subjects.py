@@ -16,7 +16,7 @@ from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention
 
-__all__ = ["find_subjects", "clause_starts"]
+__all__ = ["find_subjects", "clause_starts", "past_aside"]
 
 _CLAUSE_START = re.compile(r"(?:^|(?<=[。;；,，:：\n])|(?<=由))[\u4e00-\u9fff“]")
 _LONGEST = 16
@@ -67,6 +67,15 @@ def _plausible(name: str) -> bool:
     return name.startswith(_HEADS) or not name.startswith(_not_start())
 
 
+def past_aside(text: str, at: int) -> int:
+    """Past a bracketed aside right after a name (区建设管理委(区交通委)负责…)."""
+    if text[at:at + 1] in ("(", "（"):
+        close = next((i for i in range(at + 1, min(len(text), at + 14)) if text[i] in ")）"), None)
+        if close is not None:
+            return close + 1
+    return at
+
+
 def _subject_at(text: str, start: int) -> int | None:
     """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
     for end in range(min(len(text), start + _LONGEST), start + _SHORTEST - 1, -1):
@@ -74,7 +83,8 @@ def _subject_at(text: str, start: int) -> int | None:
         if not _plausible(name) or end >= len(text):
             continue
         # The longest name decides: a shorter one inside it (各街道办 in 各街道办事处) is no subject.
-        if text[end] not in _NOT_ACTION:
+        after = past_aside(text, end)
+        if after < len(text) and text[after] not in _NOT_ACTION:
             return end
         if text[end] in _JOINED and _subject_at(text, end + 1) is not None:  # A及B开展…: both act
             return end

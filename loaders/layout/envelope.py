@@ -227,7 +227,7 @@ def read_envelope(blocks: tuple[Block, ...]) -> Envelope | None:
                     if is_date_line(blocks[i].text)), None)
     signers, seal, sign_at = _signature(blocks, date_at) if date_at is not None else ((), None, None)
     if title is None and addressees is None:
-        return _tail_signature(blocks)
+        return _head_signature(blocks) or _tail_signature(blocks)
     inner_at = inner_title_of(blocks, date_at + 1, inner) if date_at is not None else None
     wrapper: list[tuple[int, int]] = []
     inner_title = inner_span = None
@@ -249,6 +249,15 @@ def read_envelope(blocks: tuple[Block, ...]) -> Envelope | None:
         inner_title=inner_title or (inner if inner_at is None and title else None),
         inner_span=inner_span, wrapper=tuple(wrapper),
     )
+
+
+def _head_signature(blocks: tuple[Block, ...]) -> Envelope | None:
+    """A plan headed by its issuer's name on a line of its own, above the title (as web pages
+    print it)."""
+    if len(blocks) < 2 or not is_signature_line(blocks[0].text) or inner_title_of(blocks, 1, None) is None:
+        return None
+    return Envelope(None, None, None, (), _named(blocks[0]), None, None, None, None, None, None, None,
+                    ((blocks[0].start, blocks[0].end),))
 
 
 def _tail_signature(blocks: tuple[Block, ...]) -> Envelope | None:
