@@ -57,17 +57,19 @@ def _text_name(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _level(role: str, places: tuple[str, ...], organ: str) -> str:
+def _level(role: str, places: tuple[str, ...], organ: str) -> tuple[str, bool]:
+    """The level, and whether it was only guessed (no place, no level word to read it from)."""
     if role == "department":
-        return "department"
+        return "department", False
     if places:
-        return place_level(places[-1])
-    return next((level for word, level in _BARE_LEVEL if organ.startswith(word)), "district")
+        return place_level(places[-1]), False
+    found = next((level for word, level in _BARE_LEVEL if organ.startswith(word)), None)
+    return (found, False) if found else ("district", True)
 
 
 def _placed(name: str, role: str, text: str, rule: str, **extra: object) -> Issuer:
     parsed = parse_organ(name)
-    level = _level(role, parsed.places, parsed.organ)
+    level, guessed = _level(role, parsed.places, parsed.organ)
     district = city = province = None
     ambiguous = False
     if parsed.places:
@@ -86,7 +88,7 @@ def _placed(name: str, role: str, text: str, rule: str, **extra: object) -> Issu
                 written = re.search(rf"([\u4e00-\u9fff]{{2,3}}?市){re.escape(district)}", text)
                 city = written.group(1) if written else None
     return Issuer(name=name, level=level, district=district, city=city, province=province,
-                  ambiguous=ambiguous, rule=rule, **extra)
+                  ambiguous=ambiguous, rule=rule + ("+level.guessed" if guessed else ""), **extra)
 
 
 def decide_issuer(layout: Layout, text: str) -> Issuer:

@@ -21,6 +21,9 @@ __all__ = ["read_duties"]
 _CONVENTION = ("cn_dun", "cn_paren", "num_dot", "num_paren", "circled")
 _HEADING_MAX = 30
 _INLINE = re.compile(r"^(?P<body>[^:：。,，;；()（）]{2,24})(?P<mark>[:：。])")
+# Under a duties heading, "1.镇规建生态办负责…" heads its item as well.
+_INLINE_DUTY = re.compile(r"^(?P<body>[^:：。,，;；()（）]{2,16}?)(?=负责|承担|牵头)")
+_DUTIES_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[条章]\s*)?[^。,，]{0,8}(?:职责分工|职责清单|工作职责|主要职责|分工与职责)")
 _DUTY_WORDS = re.compile(r"职责|分工|责任")
 
 
@@ -28,8 +31,9 @@ def _rank(style: str) -> int:
     return _CONVENTION.index(style) if style in _CONVENTION else len(_CONVENTION)
 
 
-def _heading_body(text: str) -> tuple[str, int, str] | None:
-    """(body, its offset in ``text``, form) when a marker line names a body as its heading."""
+def _heading_body(text: str, under_duties: bool = False) -> tuple[str, int, str] | None:
+    """(body, its offset in ``text``, form) when a marker line names a body as its heading;
+    ``under_duties``: the line sits under a duties heading, where "X负责…" heads it too."""
     marker = match_marker(text)
     if marker is None or marker.style not in _CONVENTION:
         return None
@@ -39,7 +43,7 @@ def _heading_body(text: str) -> tuple[str, int, str] | None:
     if rest and len(rest) <= _HEADING_MAX and looks_like_body(rest.rstrip("。")) and not rest.endswith(
             tuple(words("duty_not_heading"))):
         return rest.rstrip("。"), at, "duty.heading"
-    found = _INLINE.match(rest)
+    found = _INLINE.match(rest) or (_INLINE_DUTY.match(rest) if under_duties else None)
     if found and looks_like_body(found.group("body")):
         return found.group("body"), at, "duty.inline"
     return None
@@ -48,8 +52,13 @@ def _heading_body(text: str) -> tuple[str, int, str] | None:
 def read_duties(blocks: tuple[Block, ...], end: int) -> tuple[DutyItem, ...]:
     """Every duty item in ``blocks`` (``end``: where the document's text ends)."""
     heads = []
+    under = False
     for index, block in enumerate(blocks):
-        found = _heading_body(block.text)
+        if _DUTIES_HEADING.match(block.text) and len(block.text) <= _HEADING_MAX:
+            under = True
+        elif match_marker(block.text) is None and len(block.text) <= _HEADING_MAX and "。" not in block.text:
+            under = False  # another heading: the duties are over
+        found = _heading_body(block.text, under)
         if found:
             heads.append((index, match_marker(block.text).style, found))
     by_style: dict[str, int] = {}
@@ -57,8 +66,9 @@ def read_duties(blocks: tuple[Block, ...], end: int) -> tuple[DutyItem, ...]:
         by_style[style] = by_style.get(style, 0) + 1
     items = []
     for index, style, (body, at, rule) in heads:
-        under_duties = any(_DUTY_WORDS.search(b.text) and match_marker(b.text) is not None
-                           and _rank(match_marker(b.text).style) < _rank(style) for b in blocks[max(0, index - 12):index])
+        under_duties = any(_DUTY_WORDS.search(b.text) and len(b.text) <= _HEADING_MAX
+                           and (match_marker(b.text) is None or _rank(match_marker(b.text).style) < _rank(style))
+                           for b in blocks[max(0, index - 12):index])
         if by_style[style] < 2 and not under_duties:
             continue
         stop = end
