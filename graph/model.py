@@ -39,6 +39,8 @@ class Label(StrEnum):
 
 class EdgeType(StrEnum):
     ISSUED = "ISSUED"
+    CO_ISSUED = "CO_ISSUED"  # another body that sent or signed the notice
+    DRAFTED = "DRAFTED"  # the body that drew up a plan its issuer forwards
     CONTAINS = "CONTAINS"
     PART_OF = "PART_OF"
     RESPONSIBLE_FOR = "RESPONSIBLE_FOR"
@@ -57,11 +59,16 @@ _PROVENANCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "evi
 NODE_PROPERTIES: dict[Label, dict[str, str]] = {
     Label.PLAN: {"name": "STRING", "issuer": "STRING", "district": "STRING", "year": "INT64",
                  "doc_type": "STRING", "source": "STRING", "sha256": "STRING",
+                 # The genres that read it (loaders/genres), joined by "+"; its own title; the date
+                 # its envelope was signed.
+                 "genre": "STRING", "title": "STRING", "issued": "STRING",
                  # True once lineage (TRACKS) has been worked out with this plan in view.
                  "linked": "BOOLEAN", **_PROVENANCE},
     Label.BODY: {"name": "STRING", "kind": "STRING", "jurisdiction": "STRING", **_PROVENANCE},
     Label.COMMITMENT: {"name": "STRING", "text": "STRING", "section": "STRING", "theme": "STRING",
-                       "deadline": "STRING", "status": "STRING", **_PROVENANCE},
+                       "deadline": "STRING", "status": "STRING",
+                       # True where the document reports work done (a report, a five-year review).
+                       "reported": "BOOLEAN", **_PROVENANCE},
     Label.PROJECT: {"name": "STRING", "aliases": "STRING", "kind": "STRING", "status": "STRING",
                     "jurisdiction": "STRING", **_PROVENANCE},
     Label.THEME: {"name": "STRING", **_PROVENANCE},
@@ -73,6 +80,8 @@ NODE_PROPERTIES: dict[Label, dict[str, str]] = {
 # Edge type → the (source label, target label) pairs it may join.
 EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
     EdgeType.ISSUED: ((Label.BODY, Label.PLAN),),
+    EdgeType.CO_ISSUED: ((Label.BODY, Label.PLAN),),
+    EdgeType.DRAFTED: ((Label.BODY, Label.PLAN),),
     EdgeType.CONTAINS: ((Label.PLAN, Label.COMMITMENT),),
     EdgeType.PART_OF: ((Label.BODY, Label.PLACE), (Label.PLACE, Label.PLACE)),
     EdgeType.RESPONSIBLE_FOR: ((Label.BODY, Label.COMMITMENT), (Label.BODY, Label.PROJECT)),
@@ -88,8 +97,10 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
 
 # ``role``: lead | cooperate on RESPONSIBLE_FOR, else "". ``status``: what the edge's document
 # says of the thing at its end (CONCERNS: the project's status there; TRACKS: the later
-# status), else "". Empty strings, not nulls: LadybugDB cannot type an all-null column.
-EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", **_PROVENANCE}
+# status), else "". ``rule``: on RESPONSIBLE_FOR the rule that decided the owner
+# (loaders/decide/owners.py), else "". Empty strings, not nulls: LadybugDB cannot type an
+# all-null column.
+EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", "rule": "STRING", **_PROVENANCE}
 
 DOC_OWNED = frozenset({Label.PLAN, Label.COMMITMENT, Label.TARGET})
 

@@ -113,6 +113,7 @@ def commitments(doc: str, decisions: Sequence[TaskDecision], found: Mentions, ye
             deadline=find_deadline(deadline_text, year),
             status=task_status(task_text.split("。", 1)[0], decision.reporting),
             targets=tuple(target_record(t, found.normalized) for t in found.within("targets", task.start, task.end)),
+            reported=decision.reporting,
         ))
     return out, mention_owners, mention_status
 

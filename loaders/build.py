@@ -41,8 +41,9 @@ class _Builder:
         return self.nodes[node_id]
 
     def edge(self, kind: EdgeType, source: Node, target: Node, span: tuple[int, int], evidence: str,
-             role: str | None = None, status: str | None = None) -> None:
-        edge = Edge(kind, source, target, {"role": role, "status": status, **_prov(self.doc, span, evidence)})
+             role: str | None = None, status: str | None = None, rule: str | None = None) -> None:
+        edge = Edge(kind, source, target, {"role": role, "status": status, "rule": rule,
+                                           **_prov(self.doc, span, evidence)})
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
@@ -83,9 +84,15 @@ def _plan(b: _Builder) -> tuple[Node, Node]:
     record, issuer = b.record, b.record.issuer
     plan = b.node(Label.PLAN, f"plan:{record.doc}", name=record.doc, issuer=issuer.name, district=issuer.district,
                   year=record.year, doc_type=record.doc_type, source=record.source, sha256=record.sha256,
+                  genre="+".join(record.genre), title=record.title, issued=record.issued,
                   **_prov(b.doc, (0, 0), record.doc))
     issuer_node = b.body(issuer.name, (0, 0), issuer.name, ISSUER_BODY_KIND.get(issuer.level))
-    b.edge(EdgeType.ISSUED, issuer_node, plan, (0, 0), f"{issuer.name} issued {record.doc}")
+    b.edge(EdgeType.ISSUED, issuer_node, plan, (0, 0), f"{issuer.name} issued {record.doc}", rule=issuer.rule)
+    for name in issuer.co_issuers:
+        b.edge(EdgeType.CO_ISSUED, b.body(name, (0, 0), name), plan, (0, 0), f"{name} co-issued {record.doc}")
+    if issuer.drafted_by:
+        drafter = b.body(issuer.drafted_by, (0, 0), issuer.drafted_by)
+        b.edge(EdgeType.DRAFTED, drafter, plan, (0, 0), f"{issuer.drafted_by} drafted {record.doc}")
     _places(b, issuer_node)
     return plan, issuer_node
 
@@ -106,7 +113,8 @@ def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
 def _project_owners(b: _Builder, project: Project, node: Node) -> None:
     for owner in project.owners:
         body = b.body(owner.body, project.span, owner.evidence or project.evidence)
-        b.edge(EdgeType.RESPONSIBLE_FOR, body, node, project.span, owner.evidence or project.evidence, owner.role)
+        b.edge(EdgeType.RESPONSIBLE_FOR, body, node, project.span, owner.evidence or project.evidence, owner.role,
+               rule=owner.rule)
 
 
 def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Project]]) -> None:
@@ -117,7 +125,7 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Projec
         node = b.node(Label.COMMITMENT, f"commitment:{commitment.id}",
                       name=_commitment_name(commitment),
                       text=commitment.text, section=" / ".join(commitment.section), theme=commitment.theme,
-                      deadline=commitment.deadline, status=commitment.status,
+                      deadline=commitment.deadline, status=commitment.status, reported=commitment.reported,
                       **_prov(b.doc, commitment.span, commitment.text))
         nodes.append(node)
         b.edge(EdgeType.CONTAINS, plan, node, commitment.span, commitment.text[:80])
@@ -129,7 +137,7 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Projec
         for owner in commitment.owners:
             body = b.body(owner.body, commitment.span, owner.evidence or commitment.text[:80])
             b.edge(EdgeType.RESPONSIBLE_FOR, body, node, commitment.span, owner.evidence or commitment.text[:80],
-                   owner.role)
+                   owner.role, rule=owner.rule)
         for name in commitment.projects:
             if name in projects:
                 _concerns(b, node, commitment, *projects[name])

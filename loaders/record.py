@@ -213,6 +213,7 @@ class Commitment:
     deadline: str | None
     status: str
     targets: tuple[Target, ...] = ()
+    reported: bool = False  # the document reports this as work done (a report, a review)
 
     def to_dict(self) -> dict:
         return {
@@ -226,6 +227,7 @@ class Commitment:
             "deadline": self.deadline,
             "status": self.status,
             "targets": [t.to_dict() for t in self.targets],
+            "reported": self.reported,
         }
 
 

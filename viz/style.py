@@ -29,6 +29,8 @@ _EDGE_STYLE: dict[str, dict[str, object]] = {
     "SUPPORTS": {"color": "#56B4E9", "width": 2, "dashes": True, "label": "supports"},
     "COOPERATES_WITH": {"color": "#F0E442", "width": 2, "dashes": True, "label": "cooperates with"},
     "ISSUED": {"color": "#999999", "width": 2, "dashes": False, "label": "issued"},
+    "CO_ISSUED": {"color": "#999999", "width": 1, "dashes": True, "label": "co-issued"},
+    "DRAFTED": {"color": "#7f7f7f", "width": 1, "dashes": True, "label": "drafted"},
     "PART_OF": {"color": "#8C564B", "width": 1, "dashes": True, "label": "part of"},
     "TRACKS": {"color": "#D55E00", "width": 2, "dashes": [2, 6], "label": "tracks (later → earlier)"},
 }

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from pledgegraph.loaders.find.roles import RoleMention
 from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.spans import CLAUSE_MARKS
 
 __all__ = ["split_by_actor"]
@@ -41,6 +42,7 @@ def _clause_start(text: str, position: int, floor: int) -> int:
 
 
 _OWN_MIN = 8  # characters of its own a first sentence needs to be a step of its own
+_LEAD_MAX = 20  # a first sentence this short without a comma is the item's lead sentence
 
 
 def _actor_speaks_first(text: str, start: int, first_cut: int) -> bool:
@@ -50,7 +52,10 @@ def _actor_speaks_first(text: str, start: int, first_cut: int) -> bool:
     line_end = head.find("\n")
     own = head[line_end + 1:] if 0 <= line_end < len(head) - 1 and len(head[:line_end]) <= 30 else head
     own = own.rstrip()
-    return len(own) >= _OWN_MIN and own[-1:] in "。;；"
+    marker = match_marker(own)
+    bare = own[len(marker.text):] if marker is not None and own.startswith(marker.text) else own
+    # A short lead sentence ("(二)加强经费保障。") heads the step after it; it is no step itself.
+    return own[-1:] in "。;；" and len(bare) >= _OWN_MIN and (len(bare) > _LEAD_MAX or any(m in bare for m in ",，、"))
 
 
 def split_by_actor(text: str, start: int, end: int, roles: Sequence[RoleMention],
