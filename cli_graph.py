@@ -107,7 +107,7 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     (区发改委 = 区发展和改革委员会); --aliases adds yours. Bodies' ids depend on it, so use the
     same file on every load into one store (--force re-keys documents already loaded).
 
-    \\b
+    \b
     Examples:
       pledgegraph load samples/
       pledgegraph load plans/*.txt --db city.db
@@ -140,10 +140,10 @@ def query(store: Store, cypher: str, pairs: tuple[str, ...], fmt: str, write: bo
     Values go in as parameters, never into the text: --param name=value, used as $name.
     Queries that would change the graph are refused unless --write is given.
 
-    \\b
+    \b
     Named queries: {names}
 
-    \\b
+    \b
     Examples:
       pledgegraph query "MATCH (b:Body) RETURN b.name AS body LIMIT 10"
       pledgegraph query search --param text=隧道 --format json
@@ -175,19 +175,19 @@ owners = _lookup_command("owners", lookups.owners, "name", """Which bodies own a
     NAME may be part of the project's name or an alias; when several projects match, the
     candidates are listed (exit code 2).
 
-    \\b
+    \b
     Example:
       pledgegraph owners 越江隧道
     """)
 deps = _lookup_command("deps", lookups.deps, "name", """What a project depends on, directly or through other projects.
 
-    \\b
+    \b
     Example:
       pledgegraph deps 历史文化街区
     """)
 portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
 
-    \\b
+    \b
     Example:
       pledgegraph portfolio 区住房集团
     """)

@@ -82,3 +82,30 @@ def test_batch_goes_on_past_a_bad_file_and_exits_nonzero(plan_file, tmp_path):
     assert len(lines) == 1 and json.loads(lines[0])["issuer"]["name"] == "虹桥街道"
     assert "missing.txt" in result.stderr
     assert "1 of 2 file(s) failed" in result.stderr
+
+
+def _example_lines(help_text: str) -> list[str]:
+    """The lines under an "Example:" / "Examples:" heading of a command's help source."""
+    lines, inside = [], False
+    for line in help_text.splitlines():
+        text = line.strip().lstrip("\b").strip()
+        if text in ("Example:", "Examples:"):
+            inside = True
+        elif not text:
+            inside = False
+        elif inside:
+            lines.append(text)
+    return lines
+
+
+def test_every_help_keeps_its_examples_on_their_own_lines():
+    examples = 0
+    for path, command in _commands(cli):
+        output = CliRunner().invoke(cli, [*path, "--help"]).output
+        assert "\\b" not in output and "\b" not in output, path  # click's no-rewrap marker, never shown
+        shown = {line.strip() for line in output.splitlines()}
+        for line in _example_lines(command.help or ""):
+            assert line in shown, (path, line)
+            examples += 1
+    assert examples >= 20  # the test looks at the examples of every command that has them
+
