@@ -353,7 +353,9 @@ def test_csv_with_backslashes_is_exact_for_neo4j_admin_and_warns_about_load_csv(
         source.write(_hostile_graph(HOSTILE_BACKSLASH))
         exported = export_graph(source, "csv", tmp_path / "csv")
     assert len(exported.warnings) == 1 and "legacy_quote_escaping=false" in exported.warnings[0]
-    assert "legacy_quote_escaping=false" in (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
+    readme = (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
+    assert "legacy_quote_escaping=false" in readme
+    assert "These files are for Neo4j, not for a spreadsheet" in readme  # formulas kept as written, and why
     rows = _csv_rows(tmp_path / "csv" / "nodes_Body.csv")
     assert rows[1][0] == f"body:{HOSTILE_BACKSLASH}"
     assert rows[1][rows[0].index("name:string")] == HOSTILE_BACKSLASH
