@@ -96,3 +96,24 @@ def test_a_focus_view_read_from_the_neighbourhood_equals_one_read_from_the_whole
         assert expected.graph.number_of_nodes() > 10
         assert dict(got.graph.nodes(data=True)) == dict(expected.graph.nodes(data=True))
         assert sorted(map(str, got.graph.edges(data=True))) == sorted(map(str, expected.graph.edges(data=True)))
+
+
+def test_the_template_is_filled_in_one_pass():
+    from pledgegraph.viz.html import fill_template
+
+    page = fill_template("<title>@@TITLE@@</title><h1>@@TITLE@@</h1><script>@@DATA@@</script>",
+                         {"TITLE": "@@DATA@@", "DATA": '{"name": "@@TITLE@@"}'})
+    assert page == '<title>@@DATA@@</title><h1>@@DATA@@</h1><script>{"name": "@@TITLE@@"}</script>'
+    with pytest.raises(KeyError, match="NOTE"):
+        fill_template("@@NOTE@@", {})
+
+
+def test_a_focus_named_like_a_marker_stays_in_the_title(db, tmp_path):
+    from pledgegraph.viz.html import render_html
+
+    with open_store(db) as store:
+        view = select_view(read_graph(store))
+    page = render_html(view, title="@@DATA@@ @@VIS_JS@@ </title>")
+    assert "<title>@@DATA@@ @@VIS_JS@@ &lt;/title&gt;</title>" in page
+    assert page.count("var data = {") == 1
+
