@@ -117,3 +117,44 @@ def test_a_focus_named_like_a_marker_stays_in_the_title(db, tmp_path):
     assert "<title>@@DATA@@ @@VIS_JS@@ &lt;/title&gt;</title>" in page
     assert page.count("var data = {") == 1
 
+
+def _viz(db, *args):
+    return CliRunner().invoke(cli, ["viz", "--db", str(db), *args])
+
+
+def test_an_unknown_theme_is_refused_with_a_suggestion(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--theme", "welfare", "-o", str(out))
+    assert result.exit_code == 2
+    assert "no theme named 'welfare'; did you mean 'social_welfare'?" in result.stderr
+    assert not out.exists()
+    result = _viz(db, "--theme", "bogus", "-o", str(out))
+    assert result.exit_code == 2 and "no theme named 'bogus' (themes: economy, " in result.stderr
+
+
+def test_an_empty_view_is_written_and_says_so(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--district", "不存在区", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == "warning: the view is empty (district=不存在区): nothing in the store matches\n"
+    assert out.exists()
+    full = _viz(db, "-o", str(out))
+    assert full.exit_code == 0 and full.stderr == ""
+
+
+def test_an_unknown_focus_names_all_three_kinds_and_suggests(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--focus", "econmy", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no project, body or theme named like 'econmy'; did you mean 'economy' or 'education'?\n"
+    result = _viz(db, "--focus", "完全无关的名字XYZ", "-o", str(out))
+    assert result.stderr == "Error: no project, body or theme named like '完全无关的名字XYZ'\n"
+    assert not out.exists()
+
+
+def test_viz_into_a_missing_folder_is_one_line(db, tmp_path):
+    out = tmp_path / "missing" / "v.html"
+    result = _viz(db, "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: {out.parent} does not exist\n"
+    assert not out.parent.exists()
