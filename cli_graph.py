@@ -284,7 +284,7 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
     Examples:
       pledgegraph viz --open
       pledgegraph viz --focus 越江隧道 --depth 2 -o tunnel.html
-      pledgegraph viz --theme social_welfare --status completed
+      pledgegraph viz --theme social_welfare --status in_progress
     """
     from pledgegraph.outputs import check_target, write_text
     from pledgegraph.viz.focus import find_focus
