@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pledgegraph.graph.store import Store
-from pledgegraph.outputs import OutputError, write_file, write_folder
+from pledgegraph.outputs import OutputError, check_target, write_file, write_folder
 
 if TYPE_CHECKING:
     from pledgegraph.export.read import Snapshot
@@ -106,6 +106,8 @@ def export_graph(store: Store, fmt: str, path: Path, now: datetime | None = None
     from pledgegraph.export.read import describe_store, read_snapshot  # networkx: only when exporting
 
     path, source = Path(path), describe_store(store)
+    if fmt != "csv":
+        check_target(path)  # before reading the graph: a path that cannot be written fails at once
     if fmt == "xlsx":
         return _xlsx(store, path, source, now or datetime.now().astimezone())
     snapshot = read_snapshot(store)
