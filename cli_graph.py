@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 from pledgegraph.errors import PledgeGraphError
-from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, Label
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
@@ -107,7 +107,7 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     (区发改委 = 区发展和改革委员会); --aliases adds yours. Bodies' ids depend on it, so use the
     same file on every load into one store (--force re-keys documents already loaded).
 
-    \\b
+    \b
     Examples:
       pledgegraph load samples/
       pledgegraph load plans/*.txt --db city.db
@@ -140,10 +140,10 @@ def query(store: Store, cypher: str, pairs: tuple[str, ...], fmt: str, write: bo
     Values go in as parameters, never into the text: --param name=value, used as $name.
     Queries that would change the graph are refused unless --write is given.
 
-    \\b
+    \b
     Named queries: {names}
 
-    \\b
+    \b
     Examples:
       pledgegraph query "MATCH (b:Body) RETURN b.name AS body LIMIT 10"
       pledgegraph query search --param text=隧道 --format json
@@ -175,19 +175,19 @@ owners = _lookup_command("owners", lookups.owners, "name", """Which bodies own a
     NAME may be part of the project's name or an alias; when several projects match, the
     candidates are listed (exit code 2).
 
-    \\b
+    \b
     Example:
       pledgegraph owners 越江隧道
     """)
 deps = _lookup_command("deps", lookups.deps, "name", """What a project depends on, directly or through other projects.
 
-    \\b
+    \b
     Example:
       pledgegraph deps 历史文化街区
     """)
 portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
 
-    \\b
+    \b
     Example:
       pledgegraph portfolio 区住房集团
     """)
@@ -251,28 +251,25 @@ def remove(store: Store, doc: str) -> None:
     click.echo(f"removed {doc}")
 
 
-def _focus(store: Store, name: str) -> tuple[str, Label]:
-    """A theme by its canonical name, else the one project, else the one body of that name."""
-    from pledgegraph.loaders.record import THEMES
+def _theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from pledgegraph.viz.focus import check_theme
 
-    if name in THEMES:
-        return f"theme:{name}", Label.THEME
     try:
-        return lookups.find(store, name, "project").id, Label.PROJECT
-    except lookups.NotFound:
-        return lookups.find(store, name, "body").id, Label.BODY
+        return None if value is None else check_theme(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @click.command()
 @click.option("--focus", metavar="NAME", help="Centre on a project, body or theme (e.g. economy).")
 @click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True, help="Steps around the focus.")
-@click.option("--theme", help="Only commitments under this theme (and what they touch).")
+@click.option("--theme", callback=_theme, help="Only commitments under this theme (and what they touch).")
 @click.option("--district", help="Only what plans of this district contributed.")
 @click.option("--status", type=click.Choice(["planned", "in_progress", "completed"]), help="Only this status.")
 @click.option("--max-nodes", type=click.IntRange(1), default=500, show_default=True,
               help="Cap; the page says how many nodes it left out.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("pledgegraph.html"),
-              show_default=True, help="Where to write the HTML page.")
+              show_default=True, help="Where to write the HTML page (its folder must exist; it appears whole or not at all).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @_with_store
 def viz(store: Store, focus: str | None, depth: int, theme: str | None, district: str | None,
@@ -287,16 +284,18 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
     Examples:
       pledgegraph viz --open
       pledgegraph viz --focus 越江隧道 --depth 2 -o tunnel.html
-      pledgegraph viz --theme social_welfare --status completed
+      pledgegraph viz --theme social_welfare --status in_progress
     """
+    from pledgegraph.outputs import check_target, write_text
+    from pledgegraph.viz.focus import find_focus
     from pledgegraph.viz.html import render_html
     from pledgegraph.viz.subgraph import read_view
 
-    view = read_view(store, _focus(store, focus) if focus else None, depth, theme, district, status, max_nodes)
-    page = render_html(view, title=f"pledgegraph — {view.note}")
-    partial = output.with_name(output.name + ".part")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(output)
+    check_target(output)  # before the work: a path that cannot be written fails at once
+    view = read_view(store, find_focus(store, focus) if focus else None, depth, theme, district, status, max_nodes)
+    write_text(output, render_html(view, title=f"pledgegraph — {view.note}"))
+    if view.graph.number_of_nodes() == 0:
+        click.echo(f"warning: the view is empty ({view.note}): nothing in the store matches", err=True)
     click.echo(f"wrote {output} ({view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges; {view.note})")
     if open_browser:
         import webbrowser
