@@ -25,6 +25,7 @@ from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.queries.params import parse_params
 from pledgegraph.textfmt import render_table
 
 __all__ = ["register"]
@@ -66,45 +67,12 @@ def _with_store(command: Callable[..., Any] | None = None, *, writes: bool | str
     return wrapper
 
 
-# A --param value is a number only when it is written as one plainly: ASCII digits, an
-# optional minus, no leading zero, no underscore, no exponent. Everything else stays text.
-_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)", re.ASCII)
-_DECIMAL = re.compile(r"-?(?:0|[1-9][0-9]*)\.[0-9]+", re.ASCII)
-_INT64 = range(-(1 << 63), 1 << 63)
-
-
-def _value(text: str) -> Any:
-    """``--param`` typing: ``7`` and ``-12`` are integers, ``2.5`` a float; ``007``, ``1_000``,
-    ``1e3``, ``nan``, ``inf``, ``７`` and everything else are text (use --param-json for the rest)."""
-    if _INTEGER.fullmatch(text):
-        if int(text) not in _INT64:
-            raise click.BadParameter(f"{text} is beyond a 64-bit integer", param_hint="--param")
-        return int(text)
-    if _DECIMAL.fullmatch(text):
-        return float(text)
-    return text
-
-
-def _json_value(key: str, text: str) -> Any:
-    def no_constant(name: str) -> Any:
-        raise ValueError(f"{name} is not a JSON value")
-
-    try:
-        return json.loads(text, parse_constant=no_constant)
-    except ValueError as error:
-        raise click.BadParameter(f"{key}: not JSON ({error})", param_hint="--param-json") from None
-
-
 def _params(pairs: tuple[str, ...], json_pairs: tuple[str, ...] = ()) -> dict[str, Any]:
-    params = {}
-    for hint, items, parse in (("--param", pairs, lambda key, value: _value(value)),
-                               ("--param-json", json_pairs, _json_value)):
-        for pair in items:
-            key, sep, value = pair.partition("=")
-            if not sep or not key:
-                raise click.BadParameter(f"{pair!r} is not key=value", param_hint=hint)
-            params[key] = parse(key, value)
-    return params
+    """--param / --param-json, typed by :mod:`pledgegraph.queries.params`; a bad one is a usage error."""
+    try:
+        return parse_params(pairs, json_pairs)
+    except PledgeGraphError as error:
+        raise click.BadParameter(str(error), param_hint="--param / --param-json") from None
 
 
 def _summary(store: Store, before: dict, report: LoadReport) -> str:

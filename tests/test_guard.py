@@ -295,3 +295,12 @@ def test_a_read_runs_while_another_process_holds_the_writer(tmp_path):
     finally:
         writer.communicate("done\n", timeout=60)
     assert writer.returncode == 0
+
+
+def test_the_guard_docstring_examples_hold():
+    import doctest
+
+    from pledgegraph.graph import guard
+    from pledgegraph.queries import params
+
+    assert doctest.testmod(guard).failed == 0 and doctest.testmod(params).failed == 0
