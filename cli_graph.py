@@ -146,7 +146,7 @@ def query(store: Store, cypher: str, pairs: tuple[str, ...], json_pairs: tuple[s
 
     Values go in as parameters, never into the text: --param name=value, used as $name.
     A query runs read-only, in the engine itself, unless --write is given. One statement per
-    call; statements that read or write files, load extensions, change the schema or
+    call; statements that read or write files, load extensions, change tables or
     administer the database (LOAD, COPY, ATTACH, INSTALL, EXPORT, CALL of anything but the
     catalog …) are refused, even with --write.
 
