@@ -24,14 +24,18 @@ __all__ = ["main", "cli"]
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pledgegraph")
-def cli() -> None:
+@click.option("--db", type=click.Path(dir_okay=True, path_type=Path), default=None,
+              help="Embedded LadybugDB path for the store commands (also accepted after the command).")
+@click.option("--neo4j", "neo4j_uri", metavar="URI", default=None,
+              help="Neo4j server for the store commands, e.g. bolt://localhost:7687.")
+def cli(db: Path | None, neo4j_uri: str | None) -> None:
     """Turn Chinese government work plans into a knowledge graph of commitments and owners.
 
     \b
     Typical use:
       pledgegraph load plans/                      # extract every plan into ./pledgegraph.db
       pledgegraph viz --open                       # explore the graph in a browser (offline)
-      pledgegraph owners 滨江隧道                   # which bodies own a project, with evidence
+      pledgegraph owners 越江隧道                   # which bodies own a project, with evidence
       pledgegraph query "MATCH (p:Project) RETURN p.name AS name LIMIT 5"
       pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
 
@@ -39,6 +43,8 @@ def cli() -> None:
     Stores: the embedded LadybugDB file ./pledgegraph.db by default (--db PATH or
     $PLEDGEGRAPH_DB), or a Neo4j 5 server with --neo4j bolt://host:7687 (or $NEO4J_URI;
     credentials from $NEO4J_USERNAME / $NEO4J_PASSWORD, database from $NEO4J_DATABASE).
+    --db / --neo4j go before or after the command. Commands that only read open the store
+    read-only and never create one.
     """
 
 

@@ -4,6 +4,9 @@ CSV is for spreadsheets, which run a cell starting with ``=``, ``+``, ``-`` or `
 or carriage return before one) as a formula: ``=HYPERLINK(...)`` in a plan's text would become a
 live link. Such a text cell gets a leading ``'`` (OWASP's advice), which a spreadsheet shows as
 text; numbers stay numbers (``-5`` is no formula).
+
+JSON has no NaN or infinity: like JavaScript's ``JSON.stringify``, a non-finite number is
+written as ``null``, so the output always parses (table and CSV print ``nan`` / ``inf``).
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
+from typing import Any
 
 from pledgegraph.graph.store import Result
 from pledgegraph.textfmt import render_table
@@ -41,10 +46,20 @@ def csv_cell(value: object) -> str:
     return "'" + text if isinstance(value, str) and text.startswith(_FORMULA_START) else text
 
 
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
+
+
 def format_result(result: Result, fmt: str = "table") -> str:
     """``result`` rendered as ``table`` (aligned for CJK), ``json`` (a list of objects) or ``csv``."""
     if fmt == "json":
-        return json.dumps(result.records(), ensure_ascii=False, indent=2)
+        return json.dumps(_finite(result.records()), ensure_ascii=False, indent=2, allow_nan=False)
     if fmt == "csv":
         out = io.StringIO()
         writer = csv.writer(out)

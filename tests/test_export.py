@@ -20,6 +20,7 @@ import networkx as nx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from neo4j import GraphDatabase
 from pledgegraph.cli import cli
 from pledgegraph.export import ExportError, export_graph
 from pledgegraph.export.admin_csv import node_file, rel_file
@@ -105,11 +106,14 @@ def _empty_neo4j(uri: str) -> Store:
 
 
 def _run_into_neo4j(uri: str, script: str) -> Store:
+    """Run the script as cypher-shell would, straight to the server: pledgegraph's own query
+    refuses LOAD CSV (a query may not read files), even with --write."""
     target = _empty_neo4j(uri)
     statements = split_statements(script)
     assert statements
-    for statement in statements:
-        target.query(statement, write=True)
+    with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
+        for statement in statements:
+            session.run(statement).consume()
     return target
 
 
