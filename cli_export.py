@@ -46,8 +46,11 @@ def export(store: Store, fmt: str, output: Path) -> None:
       pledgegraph export --format cypher -o plans.cypher --db city.db
       cypher-shell -a bolt://localhost:7687 -f plans.cypher      # into Neo4j
 
-    The file is written beside its target and renamed into place, so a failure leaves
-    nothing half-written; a csv folder replaces only an earlier csv export.
+    The file is written beside its target and renamed into place, so a failure (a full
+    disk too) leaves nothing half-written; a csv folder replaces only an earlier csv
+    export. Only a regular file is replaced: a link, a device, a FIFO or a read-only file
+    at the path is refused, and the folder it goes into must exist. The csv files are
+    Neo4j input, kept exact (a value may start with =); for a spreadsheet use xlsx.
     """
     exported = export_graph(store, fmt, output)
     click.echo(f"wrote {exported.path} ({exported.summary})")

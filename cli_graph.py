@@ -8,6 +8,7 @@ an ambiguous name lists the candidates and exits 2.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -16,7 +17,7 @@ from typing import Any
 
 import click
 from pledgegraph.errors import PledgeGraphError
-from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, Label
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
@@ -24,6 +25,7 @@ from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.queries.params import parse_params
 from pledgegraph.textfmt import render_table
 
 __all__ = ["register"]
@@ -32,8 +34,15 @@ _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "c
                        show_default=True, help="Output format.")
 
 
-def _with_store(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Add --db / --neo4j, open the store, pass it as ``store``, turn errors into messages."""
+def _with_store(command: Callable[..., Any] | None = None, *, writes: bool | str = False) -> Any:
+    """Add --db / --neo4j, open the store, pass it as ``store``, turn errors into messages.
+
+    The store opens read-only unless ``writes`` is True, or names the flag that asks to write
+    (``writes="write"`` for query --write): a read never creates a store, and the engine itself
+    refuses to write. --db / --neo4j may also come before the command (``pledgegraph --db x.db
+    stats``); given after it they win."""
+    if command is None:
+        return lambda function: _with_store(function, writes=writes)
 
     @click.option("--db", type=click.Path(dir_okay=True, path_type=Path), default=None,
                   help=f"Embedded LadybugDB path (default ./{DEFAULT_DB} or $PLEDGEGRAPH_DB).")
@@ -41,8 +50,12 @@ def _with_store(command: Callable[..., Any]) -> Callable[..., Any]:
                   help="Use the Neo4j server at URI (e.g. bolt://localhost:7687) instead.")
     @wraps(command)
     def wrapper(db: Path | None, neo4j_uri: str | None, **kwargs: Any) -> None:
+        group = click.get_current_context().find_root().params
+        if db is None and neo4j_uri is None:
+            db, neo4j_uri = group.get("db"), group.get("neo4j_uri")
+        write = writes if isinstance(writes, bool) else bool(kwargs.get(writes))
         try:
-            with open_store(db, neo4j_uri) as store:
+            with open_store(db, neo4j_uri, read_only=not write) as store:
                 command(store=store, **kwargs)
         except lookups.Ambiguous as error:
             click.echo(f"error: {error}", err=True)
@@ -54,23 +67,12 @@ def _with_store(command: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-def _value(text: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(text)
-        except ValueError:
-            pass
-    return text
-
-
-def _params(pairs: tuple[str, ...]) -> dict[str, Any]:
-    params = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise click.BadParameter(f"{pair!r} is not key=value", param_hint="--param")
-        params[key] = _value(value)
-    return params
+def _params(pairs: tuple[str, ...], json_pairs: tuple[str, ...] = ()) -> dict[str, Any]:
+    """--param / --param-json, typed by :mod:`pledgegraph.queries.params`; a bad one is a usage error."""
+    try:
+        return parse_params(pairs, json_pairs)
+    except PledgeGraphError as error:
+        raise click.BadParameter(str(error), param_hint="--param / --param-json") from None
 
 
 def _summary(store: Store, before: dict, report: LoadReport) -> str:
@@ -93,7 +95,7 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
               help="Worker processes extracting while the store writes [default: cores - 1, at most 4]; "
                    "0 extracts in the loading process.")
-@_with_store
+@_with_store(writes=True)
 def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, aliases_file: Path | None,
          jobs: int | None) -> None:
     """Extract plan files (or every plan under directories) and store their graph.
@@ -107,7 +109,7 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     (区发改委 = 区发展和改革委员会); --aliases adds yours. Bodies' ids depend on it, so use the
     same file on every load into one store (--force re-keys documents already loaded).
 
-    \\b
+    \b
     Examples:
       pledgegraph load samples/
       pledgegraph load plans/*.txt --db city.db
@@ -130,31 +132,44 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
 
 @click.command()
 @click.argument("cypher")
-@click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+@click.option("--param", "-p", "pairs", multiple=True, metavar="KEY=VALUE",
+              help="A query parameter, used as $KEY (repeatable). A plain number (7, -3, 2.5) is a number, "
+                   "anything else (007, 1_000, nan) text.")
+@click.option("--param-json", "json_pairs", multiple=True, metavar="KEY=JSON",
+              help='A parameter given as JSON: a list, true, null, or text that looks like a number ("7").')
 @_FORMAT
 @click.option("--write", is_flag=True, help="Allow a query that changes the graph.")
-@_with_store
-def query(store: Store, cypher: str, pairs: tuple[str, ...], fmt: str, write: bool) -> None:
+@_with_store(writes="write")
+def query(store: Store, cypher: str, pairs: tuple[str, ...], json_pairs: tuple[str, ...], fmt: str,
+          write: bool) -> None:
     """Run CYPHER (or a named query by its name) and print the rows.
 
     Values go in as parameters, never into the text: --param name=value, used as $name.
-    Queries that would change the graph are refused unless --write is given.
+    A query runs read-only, in the engine itself, unless --write is given. One statement per
+    call; statements that read or write files, load extensions, change tables or
+    administer the database (LOAD, COPY, ATTACH, INSTALL, EXPORT, CALL of anything but the
+    catalog …) are refused, even with --write.
 
-    \\b
+    \b
     Named queries: {names}
 
-    \\b
+    \b
     Examples:
       pledgegraph query "MATCH (b:Body) RETURN b.name AS body LIMIT 10"
       pledgegraph query search --param text=隧道 --format json
+      pledgegraph query 'MATCH (p:Plan) WHERE p.doc IN $docs RETURN p.issuer AS issuer' \\
+          --param-json 'docs=["qinglan_2024_work_plan.txt"]'
     """
-    params = _params(pairs)
-    if cypher in named_queries():
-        result = run_named(store, cypher, params)
+    params = _params(pairs, json_pairs)
+    if cypher in named_queries() or _BARE_NAME.fullmatch(cypher.strip()):
+        result = run_named(store, cypher.strip(), params)
     else:
         result = store.query(cypher, params, write=write)
     click.echo(format_result(result, fmt))
 
+
+# A bare word is a named query's name, never Cypher (no statement is one word long).
+_BARE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 
 query.help = (query.help or "").replace("{names}", ", ".join(named_queries()))
 
@@ -175,19 +190,19 @@ owners = _lookup_command("owners", lookups.owners, "name", """Which bodies own a
     NAME may be part of the project's name or an alias; when several projects match, the
     candidates are listed (exit code 2).
 
-    \\b
+    \b
     Example:
       pledgegraph owners 越江隧道
     """)
 deps = _lookup_command("deps", lookups.deps, "name", """What a project depends on, directly or through other projects.
 
-    \\b
+    \b
     Example:
       pledgegraph deps 历史文化街区
     """)
 portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
 
-    \\b
+    \b
     Example:
       pledgegraph portfolio 区住房集团
     """)
@@ -228,19 +243,35 @@ def stats(store: Store, fmt: str) -> None:
     click.echo(render_table(["", "type", "count"], rows))
 
 
+def _lines(names: list[str], width: int = 46) -> list[str]:
+    """``names`` joined by commas into lines of at most ``width`` columns (none cut short)."""
+    lines = [""]
+    for name in names:
+        piece = f"{lines[-1]}, {name}" if lines[-1] else name
+        if len(piece) > width and lines[-1]:
+            lines[-1] += ","
+            lines.append(name)
+        else:
+            lines[-1] = piece
+    return lines
+
+
 @click.command()
 def schema() -> None:
     """Print the graph schema: node labels with their properties, edge types with endpoints."""
-    rows = [(label, "id, " + ", ".join(props)) for label, props in NODE_PROPERTIES.items()]
+    rows = [(label if i == 0 else "", line) for label, props in NODE_PROPERTIES.items()
+            for i, line in enumerate(_lines(["id", *props]))]
     click.echo(render_table(["node label", "properties"], rows))
     click.echo()
-    edges = [(kind, "; ".join(f"{a}→{b}" for a, b in pairs), ", ".join(EDGE_PROPERTIES)) for kind, pairs in EDGE_ENDPOINTS.items()]
-    click.echo(render_table(["edge type", "endpoints", "properties"], edges))
+    edges = [(kind, "; ".join(f"{a}→{b}" for a, b in pairs)) for kind, pairs in EDGE_ENDPOINTS.items()]
+    click.echo(render_table(["edge type", "endpoints"], edges))
+    click.echo()
+    click.echo("Every edge has the properties: " + ", ".join(EDGE_PROPERTIES))
 
 
 @click.command()
 @click.argument("doc")
-@_with_store
+@_with_store(writes=True)
 def remove(store: Store, doc: str) -> None:
     """Remove everything document DOC (its file name) contributed to the graph.
 
@@ -251,28 +282,25 @@ def remove(store: Store, doc: str) -> None:
     click.echo(f"removed {doc}")
 
 
-def _focus(store: Store, name: str) -> tuple[str, Label]:
-    """A theme by its canonical name, else the one project, else the one body of that name."""
-    from pledgegraph.loaders.record import THEMES
+def _theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    from pledgegraph.viz.focus import check_theme
 
-    if name in THEMES:
-        return f"theme:{name}", Label.THEME
     try:
-        return lookups.find(store, name, "project").id, Label.PROJECT
-    except lookups.NotFound:
-        return lookups.find(store, name, "body").id, Label.BODY
+        return None if value is None else check_theme(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
 
 
 @click.command()
 @click.option("--focus", metavar="NAME", help="Centre on a project, body or theme (e.g. economy).")
 @click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True, help="Steps around the focus.")
-@click.option("--theme", help="Only commitments under this theme (and what they touch).")
+@click.option("--theme", callback=_theme, help="Only commitments under this theme (and what they touch).")
 @click.option("--district", help="Only what plans of this district contributed.")
 @click.option("--status", type=click.Choice(["planned", "in_progress", "completed"]), help="Only this status.")
 @click.option("--max-nodes", type=click.IntRange(1), default=500, show_default=True,
               help="Cap; the page says how many nodes it left out.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("pledgegraph.html"),
-              show_default=True, help="Where to write the HTML page.")
+              show_default=True, help="Where to write the HTML page (its folder must exist; it appears whole or not at all).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")
 @_with_store
 def viz(store: Store, focus: str | None, depth: int, theme: str | None, district: str | None,
@@ -287,16 +315,18 @@ def viz(store: Store, focus: str | None, depth: int, theme: str | None, district
     Examples:
       pledgegraph viz --open
       pledgegraph viz --focus 越江隧道 --depth 2 -o tunnel.html
-      pledgegraph viz --theme social_welfare --status completed
+      pledgegraph viz --theme social_welfare --status in_progress
     """
+    from pledgegraph.outputs import check_target, write_text
+    from pledgegraph.viz.focus import find_focus
     from pledgegraph.viz.html import render_html
     from pledgegraph.viz.subgraph import read_view
 
-    view = read_view(store, _focus(store, focus) if focus else None, depth, theme, district, status, max_nodes)
-    page = render_html(view, title=f"pledgegraph — {view.note}")
-    partial = output.with_name(output.name + ".part")
-    partial.write_text(page, encoding="utf-8")
-    partial.replace(output)
+    check_target(output)  # before the work: a path that cannot be written fails at once
+    view = read_view(store, find_focus(store, focus) if focus else None, depth, theme, district, status, max_nodes)
+    write_text(output, render_html(view, title=f"pledgegraph — {view.note}"))
+    if view.graph.number_of_nodes() == 0:
+        click.echo(f"warning: the view is empty ({view.note}): nothing in the store matches", err=True)
     click.echo(f"wrote {output} ({view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges; {view.note})")
     if open_browser:
         import webbrowser

@@ -12,24 +12,28 @@ cypher      file    a Cypher script that recreates the graph in Neo4j (``script.
 ==========  ======  ==========================================================================
 
 Every format but the ledger is written from one :class:`~pledgegraph.export.read.Snapshot`, read
-with the same Cypher from either store; every write is atomic (``files.py``).
+with the same Cypher from either store; every file is written by :mod:`pledgegraph.outputs`
+(atomic, never through a link or onto a device, a read-only file refused).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pledgegraph.export.files import ExportError, write_file, write_folder
 from pledgegraph.graph.store import Store
+from pledgegraph.outputs import OutputError, check_target, write_file, write_folder
 
 if TYPE_CHECKING:
     from pledgegraph.export.read import Snapshot
 
 __all__ = ["FORMATS", "Exported", "ExportError", "export_graph"]
+
+ExportError = OutputError  # what an export raises: one error class for every output written
 
 FORMATS = ("xlsx", "graphml", "json", "csv", "cypher")
 
@@ -51,15 +55,16 @@ def _xlsx(store: Store, path: Path, source: str, now: datetime) -> Exported:
 
     ledger = ledger_rows(store)
     write_file(path, lambda scratch: write_xlsx(ledger, scratch, source, now))
-    return Exported(path, "xlsx", f"{len(ledger.rows)} commitments")
+    return Exported(path, "xlsx", f"{len(ledger.rows)} commitments", ledger.warnings)
 
 
 def _graphml(snapshot: Snapshot, path: Path, source: str) -> list[str]:
     from pledgegraph.export.graphfiles import write_graphml
+    from pledgegraph.export.xmltext import replaced_note
 
     replaced: list[int] = []
     write_file(path, lambda scratch: replaced.append(write_graphml(snapshot, scratch)))
-    return [f"{replaced[0]} control character(s) XML cannot hold were replaced by U+FFFD"] if replaced[0] else []
+    return replaced_note(replaced[0])
 
 
 def _json(snapshot: Snapshot, path: Path, source: str) -> list[str]:
@@ -72,7 +77,9 @@ def _json(snapshot: Snapshot, path: Path, source: str) -> list[str]:
 def _csv(snapshot: Snapshot, path: Path, source: str) -> list[str]:
     from pledgegraph.export.admin_csv import is_export_file, write_csv_folder
 
-    folder = path.resolve()  # its name goes into import.cypher's file URLs ("-o ." has none)
+    # Its name goes into import.cypher's file URLs ("-o ." has none); abspath, not resolve():
+    # a link at the path must be refused, not followed to the folder it names.
+    folder = Path(os.path.abspath(path))
     warnings: list[str] = []
     write_folder(folder, lambda scratch: warnings.extend(write_csv_folder(snapshot, scratch, folder.name)),
                  owned=is_export_file)
@@ -99,6 +106,8 @@ def export_graph(store: Store, fmt: str, path: Path, now: datetime | None = None
     from pledgegraph.export.read import describe_store, read_snapshot  # networkx: only when exporting
 
     path, source = Path(path), describe_store(store)
+    if fmt != "csv":
+        check_target(path)  # before reading the graph: a path that cannot be written fails at once
     if fmt == "xlsx":
         return _xlsx(store, path, source, now or datetime.now().astimezone())
     snapshot = read_snapshot(store)

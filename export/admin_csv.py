@@ -11,6 +11,12 @@ doubled, a backslash is an ordinary character, newlines stay inside quotes. An e
 field is an absent property, ``""`` an empty string. Neo4j's LOAD CSV reads a backslash as an
 escape unless ``dbms.import.csv.legacy_quote_escaping=false``; :func:`write_csv_folder` warns
 when a value holds one.
+
+These files are for Neo4j, not for a spreadsheet, so a value starting with ``=``, ``+``, ``-`` or
+``@`` is written as it is: the ``'`` that makes such a cell inert in a spreadsheet (as
+``query --format csv`` adds) would be imported into the graph as part of the value, and every
+exact target's comparator is ``=``. The README in the folder says so; the xlsx ledger is the
+format for people (its cells are always text).
 """
 
 from __future__ import annotations
@@ -158,6 +164,10 @@ Every string is quoted (an inner quote doubled), an empty field is an absent pro
    Run it on an empty database: it creates, it does not merge.
    LOAD CSV reads a backslash before a quote or a backslash as an escape unless the server
    sets dbms.import.csv.legacy_quote_escaping=false; neo4j-admin reads the files as written.
+
+These files are for Neo4j, not for a spreadsheet: values are written exactly as stored, so
+one starting with =, +, - or @ would run as a formula in Excel or LibreOffice. For a
+spreadsheet use `pledgegraph export --format xlsx` (the ledger, whose cells are always text).
 {notes}"""
 
 

@@ -4,7 +4,8 @@ GraphML is written by networkx with what Gephi needs: a value on every attribute
 absent property is left out, never written as None), only strings and numbers (no lists or
 maps), the node's kind in ``label`` and the edge's in ``type``, and an id unique over all edges
 (Gephi merges edges that share one). XML 1.0 cannot carry control characters other than tab,
-newline and carriage return; they become U+FFFD and the export says how many it replaced.
+newline and carriage return, nor U+FFFE / U+FFFF; they become U+FFFD (``xmltext.py``) and the
+export says how many it replaced.
 
 JSON keeps every property, absent ones as null, in the snapshot's stable order: the same graph
 always gives the same bytes.
@@ -12,19 +13,20 @@ always gives the same bytes.
 
 from __future__ import annotations
 
+import errno
 import json
-import re
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from lxml import etree
 from networkx.readwrite.graphml import GraphMLWriterLxml
 from pledgegraph.export.read import Snapshot
+from pledgegraph.export.xmltext import xml_clean
 
 __all__ = ["to_networkx", "write_graphml", "graph_json", "write_json"]
-
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _present(props: dict[str, Any], clean: Callable[[Any], Any]) -> dict[str, Any]:
@@ -66,11 +68,15 @@ def write_graphml(snapshot: Snapshot, path: Path) -> int:
         nonlocal replaced
         if not isinstance(value, str):
             return value
-        clean, count = _NOT_XML.subn("\ufffd", value)
+        clean, count = xml_clean(value)
         replaced += count
         return clean
 
-    _GephiKeyIds(str(path), graph=to_networkx(snapshot, xml_safe), encoding="utf-8", prettyprint=True).dump()
+    try:
+        _GephiKeyIds(str(path), graph=to_networkx(snapshot, xml_safe), encoding="utf-8", prettyprint=True).dump()
+    except etree.SerialisationError as error:  # lxml's word for a failed write: "IO_ENOSPC", …
+        code = getattr(errno, str(error).removeprefix("IO_"), errno.EIO)
+        raise OSError(code, os.strerror(code)) from error
     return replaced
 
 

@@ -4,17 +4,21 @@ The rows come from the named query ``ledger`` (so ``pledgegraph query ledger`` s
 data); this module only makes them readable: Chinese headers, themes and statuses in Chinese,
 owners and projects joined by 、, targets written out ("新增养老床位 ≥ 60 张" — Cypher has no
 number-to-text function both stores share, so that happens here), and the span as "200–402".
-:func:`ledger_rows` returns exactly the cells :func:`write_xlsx` puts in the sheet.
+:func:`ledger_rows` returns exactly the cells :func:`write_xlsx` puts in the sheet: text XML
+cannot hold becomes U+FFFD and a cell longer than Excel allows is cut, and the ledger's
+``warnings`` say how many (the export prints them) rather than the sheet failing to save.
 """
 
 from __future__ import annotations
 
-import re
+import io
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from pledgegraph.export.xmltext import replaced_note, xml_clean
 from pledgegraph.graph.store import Store
 from pledgegraph.queries.library import run_named
 
@@ -23,8 +27,6 @@ __all__ = ["Column", "COLUMNS", "Ledger", "ledger_rows", "target_text", "write_x
 SHEET = "台账"
 ABOUT_SHEET = "说明 about"
 XLSX_MAX_CELL = 32767  # characters Excel holds in one cell
-# Characters an .xlsx (XML 1.0) cannot hold; openpyxl refuses them.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ _COMPARATORS = {"=": "", ">=": "≥", "<=": "≤", "~": "约", ">": ">", "<": "<
 class Ledger:
     headers: list[str]
     rows: list[list[Any]]  # str, int or None (an empty cell)
+    warnings: tuple[str, ...] = ()  # what had to change for the sheet to hold the text
 
 
 def _number(value: float) -> str:
@@ -85,17 +88,25 @@ def target_text(target: dict[str, Any]) -> str:
     return " ".join(part for part in parts if part)
 
 
-def _cell(value: Any) -> Any:
-    """What a sheet cell can hold: no XML-illegal characters, at most Excel's cell size."""
+def _cell(value: Any, tally: Counter[str]) -> Any:
+    """What a sheet cell can hold: no XML-illegal characters, at most Excel's cell size;
+    ``tally`` counts what was replaced and cut."""
     if isinstance(value, list):
         value = "、".join(value)
     if value is None or value == "":
         return None
     if isinstance(value, str):
-        value = _ILLEGAL.sub("\ufffd", value)
+        value, replaced = xml_clean(value)
+        tally["replaced"] += replaced
         if len(value) > XLSX_MAX_CELL:
+            tally["cut"] += 1
             value = value[:XLSX_MAX_CELL - 1] + "…"
     return value
+
+
+def _warnings(tally: Counter[str]) -> tuple[str, ...]:
+    cut = [f"{tally['cut']} cell(s) longer than Excel's {XLSX_MAX_CELL} characters were cut (ending in …)"]
+    return (*replaced_note(tally["replaced"]), *(cut if tally["cut"] else []))
 
 
 def _in_text_order(target: dict[str, Any]) -> tuple:
@@ -108,7 +119,7 @@ def _span(start: Any, end: Any) -> str | None:
 
 def ledger_rows(store: Store) -> Ledger:
     """The ledger's cells, row by row, in the order of the named query (document, position)."""
-    rows = []
+    rows, tally = [], Counter[str]()
     for number, record in enumerate(run_named(store, "ledger").records(), start=1):
         values = {
             **record,
@@ -118,8 +129,8 @@ def ledger_rows(store: Store) -> Ledger:
             "targets": "\n".join(target_text(t) for t in sorted(record["targets"], key=_in_text_order)),
             "span": _span(record["span_start"], record["span_end"]),
         }
-        rows.append([_cell(values[column.key]) for column in COLUMNS])
-    return Ledger([column.header for column in COLUMNS], rows)
+        rows.append([_cell(values[column.key], tally) for column in COLUMNS])
+    return Ledger([column.header for column in COLUMNS], rows, _warnings(tally))
 
 
 def write_xlsx(ledger: Ledger, path: Path, source: str, exported: datetime) -> None:
@@ -152,7 +163,7 @@ def write_xlsx(ledger: Ledger, path: Path, source: str, exported: datetime) -> N
 
     about = book.create_sheet(ABOUT_SHEET)
     about.append(["pledgegraph 台账 / ledger", ""])
-    about.append(["来源 source", source])
+    about.append(["来源 source", xml_clean(source)[0]])
     about.append(["导出时间 exported", exported.isoformat(timespec="seconds")])
     about.append(["任务数 commitments", len(ledger.rows)])
     about.append([])
@@ -165,4 +176,8 @@ def write_xlsx(ledger: Ledger, path: Path, source: str, exported: datetime) -> N
     about.column_dimensions["A"].width = 22
     about.column_dimensions["B"].width = 70
     book.properties.creator = "pledgegraph"
-    book.save(path)
+    # Saved in memory, then written: openpyxl leaves its zip file open when a write fails (a
+    # full disk), and closing it later prints a second error.
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(buffer.getvalue())

@@ -8,7 +8,6 @@ The same text runs on LadybugDB and Neo4j: edges are written with two separate M
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Any
 
@@ -34,7 +33,6 @@ __all__ = [
     "orphan_cleanup",
     "count_nodes",
     "count_edges",
-    "is_write_query",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -181,17 +179,3 @@ def count_nodes(label: Label) -> str:
 
 def count_edges(edge_type: EdgeType) -> str:
     return f"MATCH ()-[r:{edge_type}]->() RETURN count(r) AS n"
-
-
-_STRINGS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`")
-_COMMENTS = re.compile(r"//[^\n]*|/\*.*?\*/", re.S)
-_WRITE_WORDS = re.compile(
-    r"\b(CREATE|MERGE|DELETE|DETACH|SET|REMOVE|DROP|ALTER|COPY|LOAD|INSTALL|ATTACH|DETACH|IMPORT|EXPORT|FOREACH)\b",
-    re.I,
-)
-
-
-def is_write_query(cypher: str) -> bool:
-    """True when ``cypher`` would change the graph (keywords outside strings and comments)."""
-    bare = _STRINGS.sub("''", _COMMENTS.sub(" ", cypher))
-    return bool(_WRITE_WORDS.search(bare))

@@ -1,7 +1,10 @@
 """The embedded store: LadybugDB in a local file, no server.
 
-LadybugDB allows one Database object per path in a process, so databases are cached by path
-and every store opened on the same path shares it (each with its own connection).
+LadybugDB allows one read-write Database object per path in a process, so databases are cached
+by path and mode, and every store opened on the same path and mode shares it (each with its own
+connection). A read-only store opens the file with LadybugDB's ``read_only=True``: the engine
+refuses every write, the file is never created, and it opens while another process holds the
+file for writing (a ``load`` under way), seeing what was committed when it opened.
 """
 
 from __future__ import annotations
@@ -12,14 +15,14 @@ from typing import Any
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
-from pledgegraph.graph.store import Result, Store
+from pledgegraph.graph.store import NoStore, Result, Store
 
 __all__ = ["EmbeddedStore"]
 
 # One Database per path per process, shared by the stores open on it and released with the
 # last of them: each Database reserves address space, so a cache that never shrinks would run
 # out after a few dozen paths.
-_DATABASES: dict[str, tuple[ladybug.Database, int]] = {}
+_DATABASES: dict[tuple[str, bool], tuple[ladybug.Database, int]] = {}
 # A plan graph is small; 64 GiB of addressable database is far beyond any city's plans and
 # keeps the reservation modest (the default is 8 TiB per database).
 MAX_DB_SIZE = 1 << 36
@@ -29,23 +32,29 @@ MAX_DB_SIZE = 1 << 36
 CHECKPOINT_THRESHOLD = 1 << 30
 
 
-def _acquire(path: Path) -> ladybug.Database:
-    key = str(path.resolve())
+def _acquire(path: Path, read_only: bool) -> ladybug.Database:
+    key = (str(path.resolve()), read_only)
     if key in _DATABASES:
         database, users = _DATABASES[key]
         _DATABASES[key] = (database, users + 1)
         return database
-    path.parent.mkdir(parents=True, exist_ok=True)
+    if read_only and not path.exists():
+        raise NoStore(path)
+    if not read_only:
+        path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        database = ladybug.Database(key, max_db_size=MAX_DB_SIZE, checkpoint_threshold=CHECKPOINT_THRESHOLD)
+        database = ladybug.Database(key[0], max_db_size=MAX_DB_SIZE, read_only=read_only,
+                                    checkpoint_threshold=CHECKPOINT_THRESHOLD)
     except RuntimeError as error:
-        raise StoreError(f"{path}: cannot open the LadybugDB database ({error})") from None
+        message = " ".join(str(error).split())
+        raise StoreError(f"{path}: cannot open the LadybugDB database{' read-only' if read_only else ''} "
+                         f"({message})") from None
     _DATABASES[key] = (database, 1)
     return database
 
 
-def _release(path: Path) -> None:
-    key = str(path.resolve())
+def _release(path: Path, read_only: bool) -> None:
+    key = (str(path.resolve()), read_only)
     database, users = _DATABASES[key]
     if users > 1:
         _DATABASES[key] = (database, users - 1)
@@ -70,19 +79,25 @@ _REPORTED_TYPE = {"BOOLEAN": "BOOL"}
 class EmbeddedStore(Store):
     name = "ladybug"
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, read_only: bool = False) -> None:
         self.path = path
-        self._connection = ladybug.Connection(_acquire(path))
+        self.read_only = read_only
+        self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
-        for statement in ladybug_schema():
-            self._connection.execute(statement)
+        if not read_only:
+            for statement in ladybug_schema():
+                self._connection.execute(statement)
         self._check_schema()
 
     def _check_schema(self) -> None:
         """Refuse a database made by another version of the schema: its tables exist (so the
         CREATE … IF NOT EXISTS above kept them) but lack columns every query now reads."""
         for table, wanted in schema_columns().items():
-            result = self._connection.execute(f"CALL table_info('{table}') RETURN name, type")
+            try:
+                result = self._connection.execute(f"CALL table_info('{table}') RETURN name, type")
+            except RuntimeError:  # read-only, so nothing created the table
+                self.close()
+                raise StoreError(f"{self.path}: not a pledgegraph store (it has no {table} table)") from None
             held = {}
             while result.has_next():
                 name, kind = result.get_next()
@@ -108,6 +123,8 @@ class EmbeddedStore(Store):
         self._connection.execute("COMMIT")
 
     def flush(self) -> None:
+        if self.read_only:
+            return  # a CHECKPOINT on a read-only database leaves it needing recovery
         try:
             self._connection.execute("CHECKPOINT")
         except RuntimeError as error:
@@ -116,16 +133,21 @@ class EmbeddedStore(Store):
     def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
         try:
             result = self._connection.execute(cypher, params)
+            if isinstance(result, list):  # several statements: the guard admits one
+                raise QueryError("one statement per call")
+            columns = result.get_column_names()
+            rows = []
+            while result.has_next():
+                rows.append([_plain(v) for v in result.get_next()])
         except RuntimeError as error:
-            raise QueryError(str(error).strip()) from None
-        columns = result.get_column_names()
-        rows = []
-        while result.has_next():
-            rows.append([_plain(v) for v in result.get_next()])
+            raise QueryError(" ".join(str(error).split())) from None
+        except UnicodeDecodeError as error:
+            raise StoreError(f"{self.path}: the database is damaged: a stored text is not UTF-8 ({error.reason}); "
+                             "restore it from a copy or load the plans into a new file") from None
         return Result(columns, rows)
 
     def close(self) -> None:
         if not self._closed:
             self._connection.close()
-            _release(self.path)
+            _release(self.path, self.read_only)
             self._closed = True

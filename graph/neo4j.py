@@ -1,7 +1,10 @@
 """The Neo4j 5 store, through the official driver.
 
 Credentials come only from the environment (NEO4J_USERNAME / NEO4J_PASSWORD) and never appear
-in messages: errors name the server by its host and port alone.
+in messages: errors name the server by its host and port alone. Only Bolt URIs are accepted
+(``bolt://``, ``neo4j://`` and their ``+s`` / ``+ssc`` forms); anything else is refused before
+the driver sees it. Reads run in read transactions, which the server refuses to write in; a
+store opened read-only also leaves the schema constraints alone.
 """
 
 from __future__ import annotations
@@ -19,9 +22,25 @@ from pledgegraph.graph.store import Result, Store
 __all__ = ["Neo4jStore"]
 
 
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+_EXPECTED = "expected bolt://host:7687 or neo4j://host:7687"
+
+
 def _where(uri: str) -> str:
-    parts = urlsplit(uri)
-    return f"{parts.scheme}://{parts.hostname}:{parts.port or 7687}"
+    """``scheme://host:port`` of a Bolt URI, or a one-line StoreError saying what is wrong with it
+    (without repeating the URI, which may hold a password)."""
+    try:
+        parts = urlsplit(uri)
+        port = parts.port
+    except ValueError as error:
+        reason = "bad port" if "port" in str(error).lower() else "malformed address"
+        raise StoreError(f"not a Neo4j URI: {reason} ({_EXPECTED})") from None
+    if parts.scheme not in SCHEMES:
+        scheme = f"scheme {parts.scheme!r}" if parts.scheme and "://" in uri else "no scheme"
+        raise StoreError(f"not a Neo4j URI: {scheme} ({_EXPECTED})")
+    if not parts.hostname:
+        raise StoreError(f"not a Neo4j URI: no host ({_EXPECTED})")
+    return f"{parts.scheme}://{parts.hostname}:{port or 7687}"
 
 
 def _split_credentials(uri: str) -> tuple[str, tuple[str, str] | None]:
@@ -52,8 +71,9 @@ class Neo4jStore(Store):
     name = "neo4j"
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
-                 database: str | None = None) -> None:
+                 database: str | None = None, read_only: bool = False) -> None:
         self.where = _where(uri)
+        self.read_only = read_only
         uri, from_uri = _split_credentials(uri)
         auth = (user, password or "") if user else from_uri
         try:
@@ -61,11 +81,12 @@ class Neo4jStore(Store):
             # does not exist" in a graph without lineage yet); logged, they read like failures.
             self._driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
             self._driver.verify_connectivity()
-        except (DriverError, Neo4jError, ValueError, OSError) as error:
+        except (DriverError, Neo4jError, ValueError, OSError, ImportError) as error:
             # Only the error's type: driver messages can quote the URI or the user name.
             raise StoreError(f"cannot reach Neo4j at {self.where}: {type(error).__name__}") from None
         self._database = database or None
-        self.execute_plan([(statement, {}) for statement in neo4j_schema()], schema=True)
+        if not read_only:
+            self.execute_plan([(statement, {}) for statement in neo4j_schema()], schema=True)
 
     def execute_plan(self, statements: list[Statement], schema: bool = False) -> None:
         def work(tx: Any) -> None:
@@ -77,20 +98,25 @@ class Neo4jStore(Store):
                 if schema:  # schema changes cannot share a transaction with data writes
                     for cypher, params in statements:
                         session.run(cypher, params).consume()
-                else:
-                    session.execute_write(work)
+                else:  # a read-only store writes in a read transaction, which the server refuses
+                    (session.execute_read if self.read_only else session.execute_write)(work)
         except Neo4jError as error:
             raise StoreError(f"Neo4j at {self.where}: write rolled back: {error.message}") from None
 
     def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
+        def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
+            result = tx.run(cypher, params)
+            return list(result.keys()), [[_plain(v) for v in record.values()] for record in result]
+
         mode = WRITE_ACCESS if write else READ_ACCESS
         try:
             with self._driver.session(database=self._database, default_access_mode=mode) as session:
-                result = session.run(cypher, params)
-                columns = list(result.keys())
-                rows = [[_plain(v) for v in record.values()] for record in result]
+                # A read transaction: the server itself refuses to write in it.
+                columns, rows = (session.execute_write if write else session.execute_read)(work)
         except Neo4jError as error:
-            raise QueryError(error.message or str(error)) from None
+            raise QueryError(" ".join((error.message or str(error)).split())) from None
+        except DriverError as error:
+            raise StoreError(f"Neo4j at {self.where}: {type(error).__name__}") from None
         return Result(columns, rows)
 
     def close(self) -> None:

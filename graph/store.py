@@ -14,20 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pledgegraph.errors import QueryError
+from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import (
     Statement,
     count_edges,
     count_nodes,
-    is_write_query,
     orphan_cleanup,
     remove_plan,
     write_batch_plan,
     write_plan,
 )
+from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import EdgeType, GraphDoc, Label
 
-__all__ = ["Result", "Store", "open_store", "DEFAULT_DB"]
+__all__ = ["Result", "Store", "NoStore", "open_store", "DEFAULT_DB"]
 
 DEFAULT_DB = "pledgegraph.db"
 
@@ -41,10 +41,24 @@ class Result:
         return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
 
+class NoStore(StoreError):
+    """A read found no store at the path: nothing was loaded there (and nothing is created)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no store at {path}: nothing has been loaded there "
+                         f"(load plans first: pledgegraph load PLANS --db {path})")
+        self.path = path
+
+
 class Store(ABC):
-    """A Cypher graph store holding pledgegraph's schema."""
+    """A Cypher graph store holding pledgegraph's schema.
+
+    A store opened ``read_only`` is read-only in the engine itself (LadybugDB's read-only mode,
+    Neo4j read transactions): it never creates files or schema, and a write fails there even if
+    it got past :func:`pledgegraph.graph.guard.check_query`."""
 
     name: str = "store"
+    read_only: bool = False
 
     @abstractmethod
     def execute_plan(self, statements: list[Statement]) -> None:
@@ -85,9 +99,13 @@ class Store(ABC):
         self.execute_plan(orphan_cleanup())
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, write: bool = False) -> Result:
-        """Run ``cypher``; a statement that would change the graph needs ``write=True``."""
-        if not write and is_write_query(cypher):
-            raise QueryError("this query would change the graph; pass --write (write=True) to allow it")
+        """Run one statement ``cypher`` with ``params``; one that changes the graph needs
+        ``write=True`` and a store not opened read-only. Statements that would reach outside
+        the graph (files, extensions, schema, administration) are refused either way, before
+        they reach the engine (see :mod:`pledgegraph.graph.guard`)."""
+        check_query(cypher, write)
+        if write and self.read_only:
+            raise QueryError("this store was opened read-only; open it for writing to run --write queries")
         return self._run(cypher, params or {}, write)
 
     def documents(self) -> dict[str, str]:
@@ -108,15 +126,21 @@ class Store(ABC):
         self.close()
 
 
-def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = None) -> Store:
+def open_store(db: str | os.PathLike[str] | None = None, neo4j: str | None = None,
+               read_only: bool = False) -> Store:
     """The embedded store at ``db`` (default ./pledgegraph.db or $PLEDGEGRAPH_DB), or the
-    Neo4j server at ``neo4j`` (or $NEO4J_URI) when one is named."""
+    Neo4j server at ``neo4j`` (or $NEO4J_URI) when one is named.
+
+    ``read_only`` opens it for reading only: an embedded store that does not exist raises
+    :class:`NoStore` instead of being created, and nothing (files, schema) is written."""
+    if db is not None and neo4j:
+        raise StoreError("--db and --neo4j name two different stores; give one of them")
     uri = neo4j or (os.environ.get("NEO4J_URI") if db is None else None)
     if uri:
         from pledgegraph.graph.neo4j import Neo4jStore
 
         return Neo4jStore(uri, os.environ.get("NEO4J_USERNAME"), os.environ.get("NEO4J_PASSWORD"),
-                          os.environ.get("NEO4J_DATABASE"))
+                          os.environ.get("NEO4J_DATABASE"), read_only=read_only)
     from pledgegraph.graph.embedded import EmbeddedStore
 
-    return EmbeddedStore(Path(db or os.environ.get("PLEDGEGRAPH_DB") or DEFAULT_DB))
+    return EmbeddedStore(Path(db or os.environ.get("PLEDGEGRAPH_DB") or DEFAULT_DB), read_only=read_only)

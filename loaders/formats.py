@@ -8,7 +8,11 @@ Unlike the plain-text reader these are lossy by nature, so the text they return 
 later stages index. What they keep is what a reader of the plan sees, laid out so the
 outline and table stages work: one line per paragraph, list item or heading, and one line
 per table row with its cells joined by a TAB, so a row's 责任单位 column stays apart from
-its task.
+its task. Word files are read in :mod:`.word`.
+
+Inputs are bounded: a page past :data:`MAX_HTML_ELEMENTS` elements or nested deeper than
+:data:`MAX_HTML_DEPTH` is refused, and the reader's cost grows with the page, not with
+its depth.
 """
 
 from __future__ import annotations
@@ -19,13 +23,12 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from pledgegraph.errors import LoadError
+from pledgegraph.loaders.word import _reason, read_docx
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pledgegraph.loaders.read import Reader
 
-__all__ = ["FORMAT_READERS", "read_docx", "read_html", "read_pdf"]
+__all__ = ["FORMAT_READERS", "MAX_HTML_DEPTH", "MAX_HTML_ELEMENTS", "read_docx", "read_html", "read_pdf"]
 
 # --- HTML ---------------------------------------------------------------------------------
 
@@ -58,23 +61,42 @@ _CELL_PAD = " \xa0\u3000"
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _MAIN_SHARE = 0.5  # a content element must hold at least this share of the page's Chinese
 _BOM = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+# Elements whose end tag HTML lets authors leave out: an old page's unclosed <p>s and <td>s
+# are no nesting. Every other element counts towards MAX_HTML_DEPTH until its end tag.
+_OPTIONAL_END = frozenset("html head body p li dt dd rt rp optgroup option colgroup caption thead tbody tfoot "
+                          "tr td th".split())
+
+MAX_HTML_ELEMENTS = 200_000
+"""Elements a web page may have. A real plan page has a few thousand (a big task table some
+tens of thousands); past this the page is refused rather than parsed for minutes."""
+MAX_HTML_DEPTH = 1_000
+"""How deep a page may nest elements with a required end tag (browsers stop nesting at 512)."""
 
 
 class _TextCollector(HTMLParser):
     """Flattens a page into text pieces and structural marks ("\\n", "\\t"), and notes which
     piece ranges lie inside elements that look like the article body."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.name = name
         self.pieces: list[str] = []
         self.candidates: list[tuple[int, int]] = []  # [start, end) into pieces
-        self._open: list[list] = []  # [tag, start, same-tag depth] of open candidates
+        # Open candidates per tag, as (start, level): the element ends at the end tag that
+        # brings its tag's level below the one it opened at. Per tag and by level, so each
+        # tag costs the same however deep the page nests (a scan of every open candidate
+        # made 50,000 nested content divs take minutes).
+        self._open: dict[str, list[tuple[int, int]]] = {}
+        self._level: dict[str, int] = {}
+        self._depth = 0  # open elements whose end tag HTML requires
+        self._elements = 0
         self._skip: list[str] = []
         self._cells: list[int] = [0]  # cells seen in the current row, per open table
         self._in_cell = 0
         self._pre = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._count(tag)
         if self._skip:
             if tag == self._skip[-1]:
                 self._skip.append(tag)
@@ -83,29 +105,38 @@ class _TextCollector(HTMLParser):
         if tag in _SKIP or tag not in _VOID and ( "hidden" in attributes or _HIDDEN.search(attributes.get("style") or "")):
             self._skip.append(tag)
             return
-        for candidate in self._open:
-            if candidate[0] == tag:
-                candidate[2] += 1
+        level = self._level[tag] = self._level.get(tag, 0) + 1
         hint = f"{attributes.get('id') or ''} {attributes.get('class') or ''}"
         if tag not in _VOID and (tag in ("article", "main") or _CONTENT_HINT.search(hint)):
-            self._open.append([tag, len(self.pieces), 1])
+            self._open.setdefault(tag, []).append((len(self.pieces), level))
         self._structure(tag, opening=True)
 
+    def _count(self, tag: str, opens: bool = True) -> None:
+        """Refuse a page past the element or nesting limits (see :data:`MAX_HTML_ELEMENTS`)."""
+        self._elements += 1
+        if self._elements > MAX_HTML_ELEMENTS:
+            raise LoadError(f"{self.name}: web page has more than {MAX_HTML_ELEMENTS:,} elements (the limit)")
+        if opens and tag not in _VOID and tag not in _OPTIONAL_END:
+            self._depth += 1
+            if self._depth > MAX_HTML_DEPTH:
+                raise LoadError(f"{self.name}: web page nests elements deeper than {MAX_HTML_DEPTH:,} (the limit)")
+
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._count(tag, opens=False)
         if not self._skip and tag not in _SKIP:
             self._structure(tag, opening=True)
 
     def handle_endtag(self, tag: str) -> None:
+        if tag not in _VOID and tag not in _OPTIONAL_END and self._depth:
+            self._depth -= 1
         if self._skip:
             if tag == self._skip[-1]:
                 self._skip.pop()
             return
-        for candidate in list(self._open):
-            if candidate[0] == tag:
-                candidate[2] -= 1
-                if candidate[2] == 0:
-                    self._open.remove(candidate)
-                    self.candidates.append((candidate[1], len(self.pieces)))
+        level = self._level[tag] = self._level.get(tag, 0) - 1
+        open_here = self._open.get(tag)
+        if open_here and open_here[-1][1] > level:
+            self.candidates.append((open_here.pop()[0], len(self.pieces)))
         self._structure(tag, opening=False)
 
     def handle_data(self, data: str) -> None:
@@ -117,8 +148,13 @@ class _TextCollector(HTMLParser):
         self.pieces.append(data)
 
     def close(self) -> None:
+        # What feed() left is an unfinished tag, comment or declaration, or a script or style
+        # without its end tag. Browsers show none of it (HTML5's end-of-file rules), and
+        # Python 3.11's close() rescans the rest for every "<" in it: quadratic on "<!--" * n.
+        if self.rawdata.startswith("<") or self.cdata_elem:
+            self.rawdata = ""
         super().close()
-        self.candidates.extend((start, len(self.pieces)) for _, start, _ in self._open)
+        self.candidates.extend((start, len(self.pieces)) for opened in self._open.values() for start, _ in opened)
         self._open.clear()
 
     def _structure(self, tag: str, *, opening: bool) -> None:
@@ -200,7 +236,7 @@ def _decode_html(data: bytes, name: str) -> tuple[str, str]:
 def read_html(data: bytes, name: str) -> tuple[str, str]:
     """The readable text of a web page: chrome and scripts dropped, the article body preferred."""
     source, encoding = _decode_html(data, name)
-    collector = _TextCollector()
+    collector = _TextCollector(name)
     collector.feed(source)
     collector.close()
     start, end = _best_range(collector)
@@ -208,54 +244,6 @@ def read_html(data: bytes, name: str) -> tuple[str, str]:
     if not text.strip():
         raise LoadError(f"{name}: web page has no visible text")
     return text, f"html:{encoding}"
-
-
-# --- DOCX ---------------------------------------------------------------------------------
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _body_blocks(parent, document) -> Iterator[str]:
-    """Lines of the body in document order: paragraphs, and table rows where the table sits."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
-
-    for child in parent.iterchildren():
-        if child.tag == f"{_W}p":
-            yield Paragraph(child, document).text
-        elif child.tag == f"{_W}tbl":
-            yield from _table_rows(Table(child, document))
-        elif child.tag == f"{_W}sdt":  # a content control wrapping body paragraphs
-            content = child.find(f"{_W}sdtContent")
-            if content is not None:
-                yield from _body_blocks(content, document)
-
-
-def _table_rows(table) -> Iterator[str]:
-    """One line per row; a merged cell python-docx repeats across its grid columns once."""
-    for row in table.rows:
-        cells, seen = [], set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
-            cells.append(" ".join(cell.text.split("\n")).strip(_CELL_PAD))
-        yield "\t".join(cells).rstrip("\t")
-
-
-def read_docx(data: bytes, name: str) -> tuple[str, str]:
-    """The text of a Word (.docx) file, paragraphs and table rows interleaved in their order."""
-    import docx
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-        lines = list(_body_blocks(document.element.body, document))
-    except Exception as error:  # zip, XML and package errors all mean the same to the user
-        raise LoadError(f"{name}: not a readable Word file ({_reason(error)})") from None
-    text = "\n".join(lines).strip("\n")
-    if not text.strip():
-        raise LoadError(f"{name}: Word file has no text")
-    return text, "docx"
 
 
 # --- PDF ----------------------------------------------------------------------------------
@@ -295,12 +283,6 @@ def read_pdf(data: bytes, name: str) -> tuple[str, str]:
     if not text.strip():
         raise LoadError(f"{name}: PDF has no text layer (scanned?); OCR it first")
     return text, "pdf"
-
-
-def _reason(error: Exception) -> str:
-    """The first line of an exception's message, or its type when it has none."""
-    message = str(error).strip().splitlines()
-    return message[0][:160] if message else type(error).__name__
 
 
 FORMAT_READERS: dict[str, Reader] = {

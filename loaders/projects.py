@@ -81,49 +81,70 @@ def _key(name: str) -> str:
     return _LEVEL_PREFIX.sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
 
 
-def _one_inserted(short: str, long: str) -> bool:
-    """``long`` is ``short`` with one character inserted (芦恒路北教育园区 / 芦恒路北三教育园区)."""
-    if len(long) != len(short) + 1 or len(short) < 7:
-        return False
-    index = next((i for i, (a, b) in enumerate(zip(short, long, strict=False)) if a != b), len(short))
-    # A digit or letter is never a typo: X路1号地块 and X路11号地块 are two plots.
-    return not long[index].isascii() and long[index + 1:] == short[index:]
-
-
-def _same_project(short: str, long: str) -> bool:
-    """Whether ``long`` is ``short`` plus a section, modifiers and a suffix, or a typo away."""
-    if short == long or _one_inserted(short, long):
-        return True
-    if not long.startswith(short) or len(short) < 2:
-        return False
-    extra = long[len(short):]
+def _plain_tail(extra: str) -> bool:
+    """What follows a name in a longer one adds nothing: modifiers, then a section or a generic word."""
     while (size := next((len(w) for w in word_set("project_modifiers") if extra.startswith(w)), 0)):
         extra = extra[size:]
     return extra.startswith("(") or extra in _GENERIC_TAILS
 
 
-def _by_length(first: str, second: str) -> tuple[str, str]:
-    """The shorter first; on a tie, the given order (as a stable sort would)."""
-    return (first, second) if len(first) <= len(second) else (second, first)
+@lru_cache(maxsize=65536)
+def _shorter_forms(key: str) -> frozenset[str]:
+    """The shorter keys naming the same project as ``key``: a prefix of two or more characters
+    when the rest is a plain tail (X路 / X路(A路—B路), X敬老院 / X敬老院新建工程), and — a typo —
+    ``key`` less one character, when the key left has seven or more and the character is not a
+    digit or letter (芦恒路北教育园区 / 芦恒路北三教育园区; X路1号地块 and X路11号地块 are two plots).
+
+    Grouping looks these forms up rather than comparing every pair of names."""
+    forms = {key[:cut] for cut in range(2, len(key)) if _plain_tail(key[cut:])}
+    if len(key) >= 8:
+        forms.update(key[:i] + key[i + 1:] for i in range(len(key)) if not key[i].isascii())
+    return frozenset(forms)
+
+
+class _Bucket:
+    """The groups whose first key has one head (its first two characters), indexed so the first
+    group holding a key that is the same project as a new one is found by lookups: ``first``
+    maps each key to the first group holding it, ``under`` each shorter form of a held key to
+    the first group holding such a key."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.under: dict[str, int] = {}
+
+    def find(self, key: str) -> int | None:
+        found = [self.first.get(key), self.under.get(key)]
+        found += [self.first.get(form) for form in _shorter_forms(key)]
+        return min((index for index in found if index is not None), default=None)
+
+    def add(self, key: str, index: int) -> None:
+        if self.first.get(key, index + 1) <= index:
+            return
+        self.first[key] = index
+        for form in _shorter_forms(key):
+            if self.under.get(form, index + 1) > index:
+                self.under[form] = index
 
 
 def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
-    """Mentions of the same project (aliases within one document) grouped under one name."""
+    """Mentions of the same project (aliases within one document) grouped under one name.
+
+    Each mention joins the first group (in order of creation) among those with its key's head
+    that holds a key it is the same project as, or starts a group; aliases share their opening
+    characters, so only groups with the same first two are candidates. The candidates are
+    found through each key's shorter forms, so the cost grows with the mentions, not with
+    their pairs (a plan of millions of characters has tens of thousands of mentions)."""
     groups: list[list[ProjectMention]] = []
-    keys: list[list[str]] = []
-    # Aliases share their opening characters, so only groups with the same first two are compared.
-    by_head: dict[str, list[int]] = {}
+    buckets: dict[str, _Bucket] = {}
     for mention in mentions:
         key = _key(mention.name)
-        for index in by_head.get(key[:2], ()):
-            if any(_same_project(*_by_length(key, k)) for k in keys[index]):
-                groups[index].append(mention)
-                keys[index].append(key)
-                break
-        else:
-            groups.append([mention])
-            keys.append([key])
-            by_head.setdefault(key[:2], []).append(len(groups) - 1)
+        bucket = buckets.setdefault(key[:2], _Bucket())
+        index = bucket.find(key)
+        if index is None:
+            index = len(groups)
+            groups.append([])
+        groups[index].append(mention)
+        bucket.add(key, index)
     return [_group(group) for group in groups]
 
 

@@ -10,6 +10,11 @@ GB18030 (a superset of GBK/GB2312), and only when both fail or yield mojibake,
 charset-normalizer. A decoding is accepted only if it looks like text: no NUL or other
 binary control characters, few accented Latin letters, and Chinese characters that are
 mostly common ones — double-encoded or wrongly decoded text is full of rare characters.
+
+Sizes are bounded: a file over :data:`MAX_FILE_BYTES` is refused before it is read, and a
+plan whose text passes :data:`MAX_PLAN_CHARS` after reading, each with one line naming the
+file and the limit (Word and web-page readers have limits of their own, in ``word.py`` and
+``formats.py``).
 """
 
 from __future__ import annotations
@@ -23,7 +28,17 @@ from typing import Protocol
 
 from pledgegraph.errors import LoadError
 
-__all__ = ["Document", "Reader", "READERS", "decode_bytes", "read_document", "register_reader"]
+__all__ = ["Document", "MAX_FILE_BYTES", "MAX_PLAN_CHARS", "Reader", "READERS", "decode_bytes", "read_document",
+           "register_reader"]
+
+MAX_PLAN_CHARS = 5_000_000
+"""Characters a plan may have. The biggest real plans have about 20,000; this leaves room for
+whole compilations (a 10 MB text file of Chinese is about 3.5 million) while refusing what
+would take the extractor many minutes and gigabytes."""
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Bytes a plan file may have, checked before reading it: in UTF-32 even this is 16 million
+characters, and a web page, Word file or PDF of a plan within MAX_PLAN_CHARS fits in it."""
+_MB = 1024 * 1024
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's
     (b"\xff\xfe\x00\x00", "utf-32-le"),
@@ -183,14 +198,20 @@ def register_reader(suffix: str, reader: Reader) -> None:
 
 
 def _raw_bytes(path: Path) -> bytes:
+    """The file's bytes, refused past MAX_FILE_BYTES without reading more than one byte beyond it
+    (the size a directory reports is not trusted: a FIFO or a growing file has none)."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise LoadError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise LoadError(f"{path}: is a directory") from None
     except OSError as error:
         raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(f"{path}: file too large (over {MAX_FILE_BYTES // _MB} MB, the limit for a plan)")
+    return data
 
 
 def read_document(path: str | Path) -> Document:
@@ -204,6 +225,8 @@ def read_document(path: str | Path) -> Document:
     if not data.strip():
         raise LoadError(f"{path}: empty file")
     text, encoding = reader(data, str(path))
+    if len(text) > MAX_PLAN_CHARS:
+        raise LoadError(f"{path}: plan too large ({len(text):,} characters; the limit is {MAX_PLAN_CHARS:,})")
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise LoadError(f"{path}: empty file (no text after decoding)")
     return Document(str(path), path.name, text, encoding, hashlib.sha256(data).hexdigest())

@@ -8,6 +8,7 @@ order, and neither store has a list sort the other understands.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -59,7 +60,9 @@ def run_named(store: Store, name: str, params: dict[str, Any] | None = None) -> 
     """Run the named query ``name`` with ``params`` (all its declared parameters required)."""
     query = named_queries().get(name)
     if query is None:
-        raise QueryError(f"no named query {name!r} (known: {', '.join(named_queries())})")
+        close = difflib.get_close_matches(name, list(named_queries()), n=3, cutoff=0.6)
+        hint = f"did you mean: {', '.join(close)}" if close else f"named queries: {', '.join(named_queries())}"
+        raise QueryError(f"no named query {name!r}; {hint}")
     params = params or {}
     missing = [p for p in query.params if p not in params]
     if missing:

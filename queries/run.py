@@ -1,8 +1,9 @@
 """Questions by name: find the project or body a user means, then run a named query for it.
 
 Names are matched loosely — the text may be part of a name or an alias ("银都路越江隧道" finds
-"银都路越江隧道新建工程"), and when nothing contains it the closest names are offered. When
-several different things match, :class:`Ambiguous` lists them instead of guessing.
+"银都路越江隧道新建工程"). When nothing contains it, :class:`NotFound` offers the closest names
+("did you mean …") but never answers for one of them: a typo must not quietly become another
+project. When several different things match, :class:`Ambiguous` lists them instead of guessing.
 """
 
 from __future__ import annotations
@@ -28,7 +29,12 @@ class Match:
 
 
 class NotFound(QueryError):
-    """No project or body goes by that name."""
+    """No project or body goes by that name; ``suggestions`` holds the closest names, if any."""
+
+    def __init__(self, text: str, kind: str, suggestions: list[Match]) -> None:
+        hint = f"; did you mean: {', '.join(m.name for m in suggestions)}" if suggestions else ""
+        super().__init__(f"no {kind} named like {text!r}{hint}")
+        self.suggestions = suggestions
 
 
 class Ambiguous(QueryError):
@@ -40,9 +46,11 @@ class Ambiguous(QueryError):
 
 
 def _closest(store: Store, text: str, kind: str) -> list[Match]:
+    """Up to five names like ``text``, closest first (one per name)."""
     rows = store.query(f"MATCH (n:{_LABEL[kind]}) RETURN n.name AS name, n.id AS id").rows
-    names = difflib.get_close_matches(text, [name for name, _ in rows], n=5, cutoff=0.5)
-    return [Match(kind, name, node_id) for name, node_id in rows if name in names]
+    ids = {name: node_id for name, node_id in sorted(rows, key=lambda row: row[1])}
+    names = difflib.get_close_matches(text, sorted(ids), n=5, cutoff=0.5)
+    return [Match(kind, name, ids[name]) for name in names]
 
 
 def find(store: Store, text: str, kind: str) -> Match:
@@ -53,12 +61,7 @@ def find(store: Store, text: str, kind: str) -> Match:
     if len(exact) == 1 or len(matches) == 1:
         return (exact or matches)[0]
     if not matches:
-        close = _closest(store, text, kind)
-        if len(close) == 1:
-            return close[0]
-        if not close:
-            raise NotFound(f"no {kind} named like {text!r}")
-        matches = close
+        raise NotFound(text, kind, _closest(store, text, kind))
     raise Ambiguous(text, sorted(matches, key=lambda m: (len(m.name), m.name)))
 
 

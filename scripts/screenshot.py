@@ -16,6 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 from pledgegraph.graph.store import open_store
+from pledgegraph.outputs import write_bytes
 from pledgegraph.pipeline import load_paths
 from pledgegraph.queries.run import find
 from pledgegraph.viz.html import render_html
@@ -39,9 +40,9 @@ def main(target: Path) -> None:
             tab.goto(page.as_uri())
             tab.wait_for_function("() => window.pledgegraph !== undefined")
             tab.wait_for_timeout(500)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tab.screenshot(path=str(target))
+            png = tab.screenshot()
             browser.close()
+    write_bytes(target, png)  # whole or not at all, never through a link
     print(f"wrote {target}")
 
 

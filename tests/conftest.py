@@ -13,11 +13,27 @@ SHARED = Path(os.environ.get("PLEDGEGRAPH_SHARED", REPO.parent / "shared"))
 SAMPLES = REPO / "samples"
 
 
+_NO_SHARED = f"the shared seeds are not at {SHARED} (set PLEDGEGRAPH_SHARED)"
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
+    """../shared (seeds, gold, scorer). CI must have it: there a missing copy fails every test
+    that needs it, rather than passing a run that checked none of the extraction."""
     if not (SHARED / "seeds").is_dir():
-        pytest.skip(f"the shared seeds are not at {SHARED} (set PLEDGEGRAPH_SHARED)")
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the tests on the shared seeds: {_NO_SHARED}")
+        pytest.skip(_NO_SHARED)
     return SHARED
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """One line saying how many tests a missing ../shared skipped (-ra lists them by place only)."""
+    skipped = [r for r in terminalreporter.stats.get("skipped", ())
+               if isinstance(r.longrepr, tuple) and r.longrepr[2].endswith(_NO_SHARED)]
+    if skipped:
+        terminalreporter.section("../shared missing", sep="=", yellow=True, bold=True)
+        terminalreporter.write_line(f"{len(skipped)} tests skipped because ../shared is missing: {_NO_SHARED}")
 
 
 @pytest.fixture(scope="session")

@@ -82,3 +82,66 @@ def test_batch_goes_on_past_a_bad_file_and_exits_nonzero(plan_file, tmp_path):
     assert len(lines) == 1 and json.loads(lines[0])["issuer"]["name"] == "虹桥街道"
     assert "missing.txt" in result.stderr
     assert "1 of 2 file(s) failed" in result.stderr
+
+
+def _example_lines(help_text: str) -> list[str]:
+    """The lines under an "Example:" / "Examples:" heading of a command's help source."""
+    lines, inside = [], False
+    for line in help_text.splitlines():
+        text = line.strip().lstrip("\b").strip()
+        if text in ("Example:", "Examples:"):
+            inside = True
+        elif not text:
+            inside = False
+        elif inside:
+            lines.append(text)
+    return lines
+
+
+def test_every_help_keeps_its_examples_on_their_own_lines():
+    examples = 0
+    for path, command in _commands(cli):
+        output = CliRunner().invoke(cli, [*path, "--help"]).output
+        assert "\\b" not in output and "\b" not in output, path  # click's no-rewrap marker, never shown
+        shown = {line.strip() for line in output.splitlines()}
+        for line in _example_lines(command.help or ""):
+            assert line in shown, (path, line)
+            examples += 1
+    assert examples >= 20  # the test looks at the examples of every command that has them
+
+
+def test_extract_o_implies_json_and_refuses_table(plan_file, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(plan_file), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""
+    assert json.loads((out / f"{plan_file.stem}.json").read_text(encoding="utf-8"))["issuer"]["name"] == "虹桥街道"
+    result = CliRunner().invoke(cli, ["extract", str(plan_file), "--format", "table", "-o", str(tmp_path / "t")])
+    assert result.exit_code == 2
+    assert "-o/--output-dir writes JSON records; drop --format table" in result.stderr
+    assert not (tmp_path / "t").exists()
+
+
+def test_extract_o_keeps_plans_of_the_same_name_apart(tmp_path):
+    for folder, issuer in (("a", "虹桥街道"), ("b/c", "新华路街道")):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "plan.txt").write_text(PLAN.replace("虹桥街道", issuer), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "a" / "plan.txt"), str(tmp_path / "b/c/plan.txt"),
+                                      "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*.json"))
+    assert written == ["a/plan.json", "b/c/plan.json"]
+    assert json.loads((out / "b/c/plan.json").read_text(encoding="utf-8"))["issuer"]["name"] == "新华路街道"
+    assert json.loads((out / "a/plan.json").read_text(encoding="utf-8"))["issuer"]["name"] == "虹桥街道"
+
+
+def test_extract_o_refuses_two_plans_that_would_share_a_record(tmp_path):
+    (tmp_path / "plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "plan.md").write_text(PLAN, encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["extract", str(tmp_path / "plan.txt"), str(tmp_path / "plan.md"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert (f"Error: {tmp_path / 'plan.txt'} and {tmp_path / 'plan.md'} would both be written to "
+            f"{out / 'plan.json'}; extract them in separate runs") in result.stderr
+    assert not out.exists()

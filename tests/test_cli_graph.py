@@ -95,3 +95,33 @@ def test_a_department_in_district_and_subdistrict_plans_is_one_body(db):
     assert result.exit_code == 0, result.stderr
     documents = {row["document"] for row in json.loads(result.output)}
     assert documents == {"lanchuan_2024_key_tasks.txt", "wangchuan_2024_work_plan.txt"}
+
+
+FORMULAS = """虹桥街道2024年工作计划
+
+=HYPERLINK("http://evil.example/","点击")全年新增注册企业500家以上。
+
+@SUM(1+1)优化营商环境,年底前实现高频事项全程网办。
+
++1+2完善养老服务,新增养老床位50张。
+
+-2+3推进“一网通办”改革。
+"""
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(tmp_path):
+    import csv
+    import io
+
+    plan = tmp_path / "formulas.txt"
+    plan.write_text(FORMULAS, encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    assert _run("load", str(plan), "--db", db).exit_code == 0
+    cypher = "MATCH (c:Commitment) RETURN c.name AS name, c.span_start AS start ORDER BY start"
+    rows = list(csv.reader(io.StringIO(_run("query", cypher, "--format", "csv", "--db", db).output)))
+    assert [row[0][:6] for row in rows[1:]] == ["'=HYPE", "'@SUM(", "'+1+2完", "'-2+3推"]
+    assert all(row[1].isdigit() for row in rows[1:])  # numbers stay numbers
+    assert json.loads(_run("query", cypher, "--format", "json", "--db", db).output)[0]["name"].startswith("=HYPERLINK")
+    values = "RETURN $a AS a, $b AS b, $c AS c, -5 AS n, 'a=b' AS plain"
+    out = _run("query", values, "-p", "a=\tx", "-p", "b=\r=1", "-p", "c=-x", "--format", "csv", "--db", db).output
+    assert list(csv.reader(io.StringIO(out)))[1] == ["'\tx", "'\r=1", "'-x", "-5", "a=b"]

@@ -20,15 +20,16 @@ import networkx as nx
 import openpyxl
 import pytest
 from click.testing import CliRunner
+from neo4j import GraphDatabase
 from pledgegraph.cli import cli
 from pledgegraph.export import ExportError, export_graph
 from pledgegraph.export.admin_csv import node_file, rel_file
-from pledgegraph.export.files import write_file, write_folder
 from pledgegraph.export.ledger import ABOUT_SHEET, COLUMNS, SHEET, ledger_rows, target_text
 from pledgegraph.export.read import Snapshot, describe_store, read_snapshot
 from pledgegraph.export.script import split_statements
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.graph.store import Store, open_store
+from pledgegraph.outputs import write_file, write_folder
 from pledgegraph.pipeline import load_paths
 from pledgegraph.viz.subgraph import read_graph
 
@@ -105,11 +106,14 @@ def _empty_neo4j(uri: str) -> Store:
 
 
 def _run_into_neo4j(uri: str, script: str) -> Store:
+    """Run the script as cypher-shell would, straight to the server: pledgegraph's own query
+    refuses LOAD CSV (a query may not read files), even with --write."""
     target = _empty_neo4j(uri)
     statements = split_statements(script)
     assert statements
-    for statement in statements:
-        target.query(statement, write=True)
+    with GraphDatabase.driver(uri, auth=None) as driver, driver.session() as session:
+        for statement in statements:
+            session.run(statement).consume()
     return target
 
 
@@ -181,6 +185,36 @@ def test_xlsx_keeps_hostile_text_as_text(hostile, tmp_path):
     assert cells["lead"].value == HOSTILE.replace("\x01", "\ufffd")
     assert cells["targets"].value == "新增养老床位 ≥ 60 张"
     assert [c.value for c in row] == ledger_rows(hostile).rows[0]
+
+
+def test_xlsx_cleans_what_xml_cannot_hold_and_says_so(tmp_path):
+    """U+FFFE / U+FFFF (a mis-decoded file) made openpyxl fail half way with a traceback."""
+    text = "任务\ufffe内容\uffff" + HOSTILE
+    db = tmp_path / "odd.db"
+    with open_store(db) as source:
+        source.write(_hostile_graph(text))
+        expected_rows = ledger_rows(source)
+    out = tmp_path / "ledger.xlsx"
+    result = CliRunner().invoke(cli, ["export", "--format", "xlsx", "-o", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out} (1 commitments)\n"
+    (warning,) = result.stderr.splitlines()
+    count = sum(cell.count("\ufffd") for cell in expected_rows.rows[0] if isinstance(cell, str))
+    assert count > 0 and warning == (f"warning: {count} character(s) XML cannot hold (control characters, U+FFFE, "
+                                     "U+FFFF) were replaced by U+FFFD")
+    (row,) = list(openpyxl.load_workbook(out)[SHEET].iter_rows(min_row=2, values_only=True))
+    task = [c.key for c in COLUMNS].index("task")
+    assert row[task] == "任务\ufffd内容\ufffd" + HOSTILE.replace("\x01", "\ufffd")
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_xlsx_says_when_it_cut_a_cell_excel_cannot_hold(tmp_path):
+    with open_store(tmp_path / "long.db") as source:
+        source.write(_hostile_graph("长" * 40_000))
+        exported = export_graph(source, "xlsx", tmp_path / "ledger.xlsx", now=NOW)
+    assert any(w.endswith("cell(s) longer than Excel's 32767 characters were cut (ending in …)") for w in exported.warnings)
+    (row,) = list(openpyxl.load_workbook(tmp_path / "ledger.xlsx")[SHEET].iter_rows(min_row=2, values_only=True))
+    assert len(row[[c.key for c in COLUMNS].index("task")]) == 32767
 
 
 # --- graphml and json ---------------------------------------------------------------------------
@@ -353,7 +387,9 @@ def test_csv_with_backslashes_is_exact_for_neo4j_admin_and_warns_about_load_csv(
         source.write(_hostile_graph(HOSTILE_BACKSLASH))
         exported = export_graph(source, "csv", tmp_path / "csv")
     assert len(exported.warnings) == 1 and "legacy_quote_escaping=false" in exported.warnings[0]
-    assert "legacy_quote_escaping=false" in (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
+    readme = (tmp_path / "csv" / "README.txt").read_text(encoding="utf-8")
+    assert "legacy_quote_escaping=false" in readme
+    assert "These files are for Neo4j, not for a spreadsheet" in readme  # formulas kept as written, and why
     rows = _csv_rows(tmp_path / "csv" / "nodes_Body.csv")
     assert rows[1][0] == f"body:{HOSTILE_BACKSLASH}"
     assert rows[1][rows[0].index("name:string")] == HOSTILE_BACKSLASH

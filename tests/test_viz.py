@@ -96,3 +96,65 @@ def test_a_focus_view_read_from_the_neighbourhood_equals_one_read_from_the_whole
         assert expected.graph.number_of_nodes() > 10
         assert dict(got.graph.nodes(data=True)) == dict(expected.graph.nodes(data=True))
         assert sorted(map(str, got.graph.edges(data=True))) == sorted(map(str, expected.graph.edges(data=True)))
+
+
+def test_the_template_is_filled_in_one_pass():
+    from pledgegraph.viz.html import fill_template
+
+    page = fill_template("<title>@@TITLE@@</title><h1>@@TITLE@@</h1><script>@@DATA@@</script>",
+                         {"TITLE": "@@DATA@@", "DATA": '{"name": "@@TITLE@@"}'})
+    assert page == '<title>@@DATA@@</title><h1>@@DATA@@</h1><script>{"name": "@@TITLE@@"}</script>'
+    with pytest.raises(KeyError, match="NOTE"):
+        fill_template("@@NOTE@@", {})
+
+
+def test_a_focus_named_like_a_marker_stays_in_the_title(db, tmp_path):
+    from pledgegraph.viz.html import render_html
+
+    with open_store(db) as store:
+        view = select_view(read_graph(store))
+    page = render_html(view, title="@@DATA@@ @@VIS_JS@@ </title>")
+    assert "<title>@@DATA@@ @@VIS_JS@@ &lt;/title&gt;</title>" in page
+    assert page.count("var data = {") == 1
+
+
+def _viz(db, *args):
+    return CliRunner().invoke(cli, ["viz", "--db", str(db), *args])
+
+
+def test_an_unknown_theme_is_refused_with_a_suggestion(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--theme", "welfare", "-o", str(out))
+    assert result.exit_code == 2
+    assert "no theme named 'welfare'; did you mean 'social_welfare'?" in result.stderr
+    assert not out.exists()
+    result = _viz(db, "--theme", "bogus", "-o", str(out))
+    assert result.exit_code == 2 and "no theme named 'bogus' (themes: economy, " in result.stderr
+
+
+def test_an_empty_view_is_written_and_says_so(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--district", "不存在区", "-o", str(out))
+    assert result.exit_code == 0
+    assert result.stderr == "warning: the view is empty (district=不存在区): nothing in the store matches\n"
+    assert out.exists()
+    full = _viz(db, "-o", str(out))
+    assert full.exit_code == 0 and full.stderr == ""
+
+
+def test_an_unknown_focus_names_all_three_kinds_and_suggests(db, tmp_path):
+    out = tmp_path / "v.html"
+    result = _viz(db, "--focus", "econmy", "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no project, body or theme named like 'econmy'; did you mean 'economy' or 'education'?\n"
+    result = _viz(db, "--focus", "完全无关的名字XYZ", "-o", str(out))
+    assert result.stderr == "Error: no project, body or theme named like '完全无关的名字XYZ'\n"
+    assert not out.exists()
+
+
+def test_viz_into_a_missing_folder_is_one_line(db, tmp_path):
+    out = tmp_path / "missing" / "v.html"
+    result = _viz(db, "-o", str(out))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {out}: {out.parent} does not exist\n"
+    assert not out.parent.exists()

@@ -1,7 +1,9 @@
 """The HTML views in a real headless Chromium: offline, complete, searchable, and safe.
 
 The plan below carries script and onerror payloads in its names and text; they must show as
-text and never run (the global flag they would set stays unset).
+text and never run (the global flag they would set stays unset). It also names projects after
+the page template's markers (@@VIS_JS@@, @@DATA@@): they must stay names, in the data and in
+the title, never be filled in.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import pyvis
 from pledgegraph.graph.store import open_store
 from pledgegraph.pipeline import load_paths
 from pledgegraph.viz.html import render_html
@@ -21,6 +24,7 @@ HOSTILE = """恶意街道2024年工作计划
 一、城市建设
 1.推进《<img src=x onerror=window.__pwned=2>》建设,配合区住房集团推进“O'B\\"}{”小区改造。
 2.实施《<script>window.__pwned=1</script>》计划,建成“</script><b>x”广场。
+3.推进《@@VIS_JS@@》建设,实施《@@DATA@@》计划,建成“<!--<script>”广场。
 """
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--no-first-run", "--disable-sync"]
@@ -52,6 +56,10 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         out[name] = folder / f"{name}.html"
         out[name].write_text(render_html(view, title=f"<b>{name}</b>"), encoding="utf-8")
     out["count"] = select_view(graph).graph.number_of_nodes()
+    marker = next(n for n, d in graph.nodes(data=True) if d.get("name") == "@@DATA@@")
+    view = select_view(graph, focus=marker, depth=1)
+    out["marker"] = folder / "marker.html"
+    out["marker"].write_text(render_html(view, title=f"pledgegraph — {view.note}"), encoding="utf-8")
     return out
 
 
@@ -117,4 +125,27 @@ def test_payloads_in_plan_text_never_run(browser_page, pages):
     assert browser_page.evaluate("() => typeof window.__pwned") == "undefined"
     assert browser_page.locator("h1").inner_text() == "<b>all</b>"
     assert browser_page.locator("#details img, #details script, #details b").count() == 0
+    assert browser_page.events["errors"] == []
+
+
+def test_names_like_the_template_markers_stay_names(browser_page, pages):
+    _open(browser_page, pages["all"])
+    names = browser_page.evaluate("() => window.pledgegraph.nodes.get().map(n => n.fullName)")
+    assert {"@@VIS_JS@@", "@@DATA@@", "<!--<script>"} <= set(names)
+    for name in ("@@VIS_JS@@", "@@DATA@@", "<!--<script>"):
+        browser_page.fill("#search-input", name)
+        browser_page.press("#search-input", "Enter")
+        assert browser_page.locator("#details-title").inner_text() == f"Project: {name}"
+    assert browser_page.events["errors"] == []
+    assert browser_page.evaluate("() => typeof window.__pwned") == "undefined"
+    library = (Path(pyvis.__file__).parent / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
+    assert pages["all"].read_text(encoding="utf-8").count(library[:300]) == 1  # once, never spliced into the data
+
+
+def test_a_focus_named_like_a_marker_stays_in_the_title_as_text(browser_page, pages):
+    _open(browser_page, pages["marker"])
+    assert browser_page.locator("h1").inner_text() == "pledgegraph — 1 step(s) around @@DATA@@"
+    assert browser_page.title() == "pledgegraph — 1 step(s) around @@DATA@@"
+    assert browser_page.evaluate("() => window.pledgegraph.focused").endswith("@@DATA@@")
+    assert browser_page.locator("#details-title").inner_text() == "Project: @@DATA@@"
     assert browser_page.events["errors"] == []

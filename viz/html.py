@@ -6,15 +6,20 @@ template inlines vis-network's script and stylesheet from the pyvis package. The
 Content-Security-Policy forbids any network request.
 
 Document text reaches the page only as JSON inside a script, with ``<``, ``>`` and ``&``
-escaped so no name can close the script; the page's own code sets it with ``textContent``,
-and vis-network shows string tooltips as text. A name like ``<img src=x onerror=…>`` is shown,
-never run.
+escaped so no name can close the script or open a ``<!--``; the page's own code sets it with
+``textContent``, and vis-network shows string tooltips as text. A name like
+``<img src=x onerror=…>`` is shown, never run.
+
+The template is filled in one pass over the template alone (:func:`fill_template`): text put
+in is never scanned for markers again, so a node named ``@@VIS_JS@@`` stays a name and a focus
+named ``@@DATA@@`` stays in the title as those eight characters.
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -24,7 +29,7 @@ from pledgegraph.viz.style import LEGEND_EDGES, LEGEND_NODES, NODE_STYLE, edge_s
 from pledgegraph.viz.subgraph import View
 from pyvis.network import Network
 
-__all__ = ["render_html", "script_json"]
+__all__ = ["render_html", "script_json", "fill_template"]
 
 _LABEL_MAX = 14
 _DETAIL_FIELDS = ("name", "kind", "status", "theme", "deadline", "section", "metric", "comparator", "value",
@@ -39,6 +44,21 @@ def script_json(value: object) -> str:
                          ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)
     return text
+
+
+_MARKER = re.compile(r"@@([A-Z_]+)@@")
+
+
+def fill_template(template: str, values: dict[str, str]) -> str:
+    """Each ``@@NAME@@`` of ``template`` replaced by ``values["NAME"]``, in one pass.
+
+    >>> fill_template("<b>@@A@@</b>@@B@@", {"A": "@@B@@", "B": "1"})
+    '<b>@@B@@</b>1'
+    """
+    missing = sorted(set(_MARKER.findall(template)) - set(values))
+    if missing:
+        raise KeyError(f"the page template has markers with no value: {', '.join(missing)}")
+    return _MARKER.sub(lambda marker: values[marker.group(1)], template)
 
 
 def _short(name: str) -> str:
@@ -102,15 +122,12 @@ def render_html(view: View, title: str = "pledgegraph") -> str:
         "focus": view.focus,
         "legend": {"nodes": LEGEND_NODES, "edges": LEGEND_EDGES},
     }
-    page = resources.files("pledgegraph.viz").joinpath("template.html").read_text(encoding="utf-8")
-    replacements = {
-        "@@TITLE@@": html.escape(title),
-        "@@NOTE@@": html.escape(f"{view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges — {view.note}"),
-        "@@NOTE_CLASS@@": "truncated" if view.truncated else "",
-        "@@VIS_CSS@@": (_VIS / "vis-network.css").read_text(encoding="utf-8"),
-        "@@DATA@@": script_json(data),
-    }
-    for marker, value in replacements.items():
-        page = page.replace(marker, value)
-    # The library goes in last, so nothing inside it is ever taken for a marker.
-    return page.replace("@@VIS_JS@@", (_VIS / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"))
+    template = resources.files("pledgegraph.viz").joinpath("template.html").read_text(encoding="utf-8")
+    return fill_template(template, {
+        "TITLE": html.escape(title),
+        "NOTE": html.escape(f"{view.graph.number_of_nodes()} nodes, {view.graph.number_of_edges()} edges — {view.note}"),
+        "NOTE_CLASS": "truncated" if view.truncated else "",
+        "VIS_CSS": (_VIS / "vis-network.css").read_text(encoding="utf-8"),
+        "VIS_JS": (_VIS / "vis-network.min.js").read_text(encoding="utf-8").replace("</script", "<\\/script"),
+        "DATA": script_json(data),
+    })
