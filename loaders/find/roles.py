@@ -202,12 +202,22 @@ def _subjects_from(text: str, index: int, bodies: Sequence[BodyMention],
     return group, partners
 
 
+def _sets_time_only(text: str, start: int, clause_end: int, body_starts: set[int]) -> bool:
+    """"区财政局下发资金后，由管理办核实": a clause that only sets the time of the next one, which
+    names its own actor. ("各村在确定时序时，应遵循…": the next clause has none — 各村 acts.)"""
+    if not text[start:clause_end].endswith(_clause_words("time")):
+        return False
+    following = clause_end + 1
+    return text.startswith("由", following) or following in body_starts
+
+
 def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
     out: list[RoleMention] = []
     verbs = _verbs()
     by_length = sorted(verbs, key=len, reverse=True)
     skip_until = -1
     starts = set(clause_starts(text))
+    body_starts = {b.start - offset for b in bodies}
     for index, body in enumerate(bodies):
         start, end = body.start - offset, body.end - offset
         if start < skip_until:
@@ -234,9 +244,11 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
             out.append(mention(body.name, "lead", "verb.help", partner="cooperate"))
         elif kind == "join":
             out.append(mention(body.name, "cooperate", "verb.join", partner="lead"))
-        elif kind == "urge":
-            out.append(mention(body.name, "lead", "verb.urge"))
-        elif (start in starts or start == clause_start) and not text[start:clause_end].endswith(_clause_words("time")):
+        elif kind == "urge":  # 鼓励各村及营商办开展…: every body urged acts
+            group, _ = _subjects_from(text, index, bodies, offset)
+            out += [mention(member.name, "lead", "verb.urge", at=member.start) for member in group]
+            skip_until = group[-1].end - offset
+        elif (start in starts or start == clause_start) and not _sets_time_only(text, start, clause_end, body_starts):
             group, partners = _subjects_from(text, index, bodies, offset)
             last = (partners or group)[-1]
             tail_at = past_aside(text, last.end - offset)

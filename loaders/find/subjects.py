@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.bodies import body_kind, looks_like_body
-from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention
 
@@ -28,6 +28,12 @@ _JOINED = ("、", "及", "和", "与")
 
 _HEADS = ("各", "有关", "相关", "其他")
 _NOT_IN_NAME = frozenset("要应将把被等在向从于“”\"\n")
+
+
+@cache
+def _urging() -> re.Pattern[str]:
+    verbs = [word for word, kind in table("role_verbs") if kind == "urge"]
+    return re.compile("|".join(re.escape(word) for word in sorted(verbs, key=len, reverse=True)))
 
 
 @cache
@@ -97,9 +103,11 @@ def _subject_at(text: str, start: int) -> int | None:
 
 
 def clause_starts(text: str) -> list[int]:
-    """Where clauses of ``text`` begin: after a sentence or clause mark, after 由, and after the
-    outline marker that opens a line ("1.吴泾镇会同…")."""
+    """Where clauses of ``text`` begin: after a sentence or clause mark, after 由 and the verbs
+    that make their object act (鼓励X开展…; see role_verbs.txt, urge), and after the outline
+    marker that opens a line ("1.吴泾镇会同…")."""
     starts = {match.start() for match in _CLAUSE_START.finditer(text)}
+    starts.update(match.end() for match in _urging().finditer(text))
     cursor = 0
     for line in text.split("\n"):
         marker = match_marker(line)
