@@ -140,8 +140,8 @@ def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] 
     for graph in graphs:
         for edge in graph.edges:
             row = edge.row()
-            # Edges have one shape: no role or status is the empty string.
-            row["role"], row["status"] = row["role"] or "", row["status"] or ""
+            # Edges have one shape: no role, status or rule is the empty string.
+            row["role"], row["status"], row["rule"] = row["role"] or "", row["status"] or "", row["rule"] or ""
             edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
     for (edge_type, source, target), rows in edges_by_kind.items():
         for batch in _batches(rows):

@@ -301,6 +301,9 @@ def check_query(cypher: str, write: bool = False) -> None:
         if nxt is not None and nxt.punct(":") and stack and stack[-1] == "map":
             clause = False  # a map key
             continue
+        if not clause and (prev is not None and prev.key == "AS" or key in bound) and key not in _READ | _WRITE:
+            clause = True  # an alias or a variable, even one spelt like a keyword (AS start, AS copy)
+            continue
         if key in _NEVER or _schema_form(tokens, i):
             raise _never(token)
         if key in _WRITE:

@@ -74,7 +74,7 @@ class Link:
 
     def row(self) -> dict[str, Any]:
         return {"source": self.later, "target": self.earlier, "doc": self.doc, "status": self.status,
-                "evidence": self.evidence, "span_start": self.span[0], "span_end": self.span[1], "role": ""}
+                "evidence": self.evidence, "span_start": self.span[0], "span_end": self.span[1], "role": "", "rule": ""}
 
 
 def _same_project(a: tuple[str, ...], b: tuple[str, ...]) -> bool:

@@ -115,7 +115,7 @@ def test_auto_numbered_seed_extracts_like_the_text(shared, tmp_path):
     assert len(word.commitments) == len(plain.commitments) == 34
     assert [(c.section, c.text) for c in word.commitments] == [(c.section, c.text) for c in plain.commitments]
     assert word.issuer == plain.issuer
-    assert word.issuer.name == "静安区人民政府"
+    assert word.issuer.name == "上海市静安区人民政府"
 
 
 # --- counting ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 
+from pledgegraph.errors import QueryError
 from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.record import THEMES
@@ -41,7 +42,8 @@ def _names(store: Store) -> list[str]:
 
 def find_focus(store: Store, name: str) -> tuple[str, Label]:
     """The node ``name`` means as a focus: ``(id, label)``. Raises :class:`lookups.Ambiguous`
-    when several projects (or bodies) match, :class:`lookups.NotFound` when nothing does."""
+    when several projects (or bodies) match, :class:`QueryError` naming all three kinds when
+    nothing does."""
     if name in THEMES:
         return f"theme:{name}", Label.THEME
     for kind, label in (("project", Label.PROJECT), ("body", Label.BODY)):
@@ -49,4 +51,4 @@ def find_focus(store: Store, name: str) -> tuple[str, Label]:
             return lookups.find(store, name, kind).id, label
         except lookups.NotFound:
             continue
-    raise lookups.NotFound(f"no project, body or theme named like {name!r}{did_you_mean(name, _names(store))}")
+    raise QueryError(f"no project, body or theme named like {name!r}{did_you_mean(name, _names(store))}")
