@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 from pledgegraph import __version__
+from pledgegraph.cli_graph import LEXICON, use_lexicon
 from pledgegraph.errors import PledgeGraphError
 from pledgegraph.loaders.extract import extract_file
 from pledgegraph.loaders.record import Extraction
@@ -82,7 +83,8 @@ def _write_record(record: Extraction, target: Path, out_dir: Path) -> None:
               help="Write one JSON record per plan into DIR (created if missing; its parent must exist) "
                    "instead of printing: DIR/<name>.json, keeping the plans' sub-folders below the "
                    "folder they share. Implies --format json.")
-def extract(files: tuple[Path, ...], fmt: str | None, output_dir: Path | None) -> None:
+@LEXICON
+def extract(files: tuple[Path, ...], fmt: str | None, output_dir: Path | None, lexicon_dirs: tuple[Path, ...]) -> None:
     """Extract commitments, projects, owners, targets and themes from plan FILES.
 
     Each FILE is one plan (.txt or .md, in UTF-8, GB18030/GBK or UTF-16). With one file,
@@ -101,7 +103,9 @@ def extract(files: tuple[Path, ...], fmt: str | None, output_dir: Path | None) -
       pledgegraph extract samples/*.txt
       pledgegraph extract plan.txt --format json > plan.json
       pledgegraph extract plans/*.txt -o extracted/
+      pledgegraph extract plan.txt --lexicon our_words/   # with your own word lists added
     """
+    use_lexicon(lexicon_dirs)
     if output_dir is not None and fmt == "table":
         raise click.UsageError("-o/--output-dir writes JSON records; drop --format table (or drop -o to print the tables)")
     fmt = fmt or ("json" if output_dir is not None else "table")

@@ -20,6 +20,7 @@ from pledgegraph.errors import PledgeGraphError
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
+from pledgegraph.loaders.lexicon import use as use_folders
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
 from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
@@ -28,7 +29,24 @@ from pledgegraph.queries.library import named_queries, run_named
 from pledgegraph.queries.params import parse_params
 from pledgegraph.textfmt import render_table
 
-__all__ = ["register"]
+__all__ = ["register", "LEXICON", "use_lexicon"]
+
+LEXICON = click.option(
+    "--lexicon", "lexicon_dirs", multiple=True, type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of your own word lists, named like the shipped ones in loaders/data/ "
+         "(e.g. body_suffixes.txt): their entries are added, '-entry' lines take one out. "
+         "Repeatable; also $PLEDGEGRAPH_LEXICON.")
+
+
+def use_lexicon(folders: tuple[Path, ...]) -> None:
+    """Extend the vocabulary with ``folders`` for this command (checked first: a misnamed
+    file or a malformed row is refused with file:line)."""
+    if not folders:
+        return
+    try:
+        use_folders(folders)
+    except PledgeGraphError as error:
+        raise click.BadParameter(str(error), param_hint="--lexicon") from None
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                        show_default=True, help="Output format.")
@@ -95,9 +113,10 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
               help="Worker processes extracting while the store writes [default: cores - 1, at most 4]; "
                    "0 extracts in the loading process.")
+@LEXICON
 @_with_store(writes=True)
 def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, aliases_file: Path | None,
-         jobs: int | None) -> None:
+         jobs: int | None, lexicon_dirs: tuple[Path, ...]) -> None:
     """Extract plan files (or every plan under directories) and store their graph.
 
     Documents are written in batches, one transaction each, and a document replaces what it
@@ -109,13 +128,19 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     (区发改委 = 区发展和改革委员会); --aliases adds yours. Bodies' ids depend on it, so use the
     same file on every load into one store (--force re-keys documents already loaded).
 
+    --lexicon DIR adds your vocabulary to the shipped word lists (loaders/data/): a file
+    DIR/body_suffixes.txt with the row "攻坚队 | department | yes" makes 区治水攻坚队 a body. Like --aliases,
+    give it on every load into one store (--force re-extracts what was loaded without it).
+
     \b
     Examples:
       pledgegraph load samples/
       pledgegraph load plans/*.txt --db city.db
       pledgegraph load plans/ --neo4j bolt://localhost:7687
       pledgegraph load plans/ --aliases our_bodies.txt
+      pledgegraph load plans/ --lexicon our_words/
     """
+    use_lexicon(lexicon_dirs)
     aliases = load_aliases(aliases_file) if aliases_file else None
     files = discover(paths)
     before = store.counts()
