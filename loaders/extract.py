@@ -38,8 +38,6 @@ from pledgegraph.loaders.themes import classify_theme
 
 __all__ = ["extract_file", "extract_document"]
 
-# Headings that split a report into "what we did" and "what we will do" rather than into themes.
-_HALF_WORDS = ("工作总结", "工作部署", "工作安排", "工作打算", "工作思路", "工作回顾")
 _DOC_TYPES = {"task_division": "action_plan", "five_year_plan": "work_plan"}
 
 
@@ -66,7 +64,7 @@ def _kept_lines(layout: Layout) -> frozenset[int]:
 
 def _theme_sections(root: Section) -> list[Section]:
     top = list(root.children)
-    if top and all(s.children and any(w in s.heading for w in _HALF_WORDS) for s in top):
+    if top and all(s.children and any(w in s.heading for w in words("report_halves")) for s in top):
         return [child for s in top for child in s.children]
     return top
 

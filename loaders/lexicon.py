@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from pledgegraph.errors import LoadError
 
-__all__ = ["Lexicon", "lexicon", "use", "words", "table", "data_text", "ENV"]
+__all__ = ["Lexicon", "lexicon", "use", "words", "table", "column", "alternation", "data_text", "ENV"]
 
 ENV = "PLEDGEGRAPH_LEXICON"
 # Files that are not vocabulary (licences) and are never extended.
@@ -196,3 +197,16 @@ def words(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of ``data/<name>.txt``, each split on ``|`` and stripped, in file order."""
     return lexicon().table(name)
+
+
+def column(name: str, value: str, at: int = 1) -> tuple[str, ...]:
+    """The keys of table ``data/<name>.txt`` whose column ``at`` is ``value``, in file order."""
+    return tuple(row[0] for row in table(name) if len(row) > at and row[at] == value)
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """``entries`` as a regex group matching any of them literally, longest first (so 服务于
+    wins over 服务): ``(?:服务于|服务)``. Grammar is built from data with it; no word list is
+    written into a pattern."""
+    ordered = sorted(set(entries), key=lambda entry: (-len(entry), entry))
+    return "(?:" + "|".join(re.escape(entry) for entry in ordered) + ")" if ordered else "(?!)"

@@ -15,18 +15,36 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
+from pledgegraph.loaders.lexicon import alternation, column
 from pledgegraph.loaders.record import BodyMention, ProjectMention
 from pledgegraph.loaders.spans import SENTENCE_MARKS, around
 
 __all__ = ["RelationMention", "find_relations"]
 
-_FOUNDATION = re.compile(r"为(?P<inner>[^,，。;；]{2,40}?)(?:奠定|打下)[^,，。;；]{0,6}基础")
-_RELY = re.compile(r"依托")
-_SUPPORT = re.compile(r"结合|助力|服务于|服务|支撑")
-_HELP = re.compile(r"配合|协助")
-# A word every relation needs: _FOUNDATION's 为, or an anchor verb.
-_TRIGGER = re.compile("|".join(["为", _RELY.pattern, _SUPPORT.pattern, _HELP.pattern]))
+_ANCHORED = ("depends_on", "supports", "cooperates")  # the kinds stated by a verb before its object
+
+
+def _words(kind: str) -> str:
+    return alternation(column("relation_words", kind))
+
+
+@cache
+def _foundation_pattern() -> re.Pattern[str]:
+    return re.compile(f"{_words('foundation_purpose')}(?P<inner>[^,，。;；]{{2,40}}?){_words('foundation_verb')}"
+                      f"[^,，。;；]{{0,6}}{_words('foundation_object')}")
+
+
+@cache
+def _anchors() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(_words(kind)), kind) for kind in _ANCHORED)
+
+
+@cache
+def _trigger() -> re.Pattern[str]:
+    """A word every relation needs: the foundation frame's purpose word, or an anchor verb."""
+    return re.compile("|".join([_words("foundation_purpose")] + [_words(kind) for kind in _ANCHORED]))
 
 
 @dataclass(frozen=True)
@@ -45,7 +63,7 @@ def _trigger_sentences(text: str) -> Iterator[tuple[int, int]]:
     around each trigger rather than every sentence being cut and searched. A trigger hidden by
     an overlapping one lies in the same sentence, as none contains a mark."""
     end = -1
-    for trigger in _TRIGGER.finditer(text):
+    for trigger in _trigger().finditer(text):
         if trigger.start() >= end:
             start, end = around(text, trigger.start(), trigger.start(), SENTENCE_MARKS)
             yield start, end
@@ -64,7 +82,7 @@ def _inside(mentions, start: int, end: int):
 
 def _foundation(text, start, end, projects) -> list[RelationMention]:
     out = []
-    for match in _FOUNDATION.finditer(text, start, end):
+    for match in _foundation_pattern().finditer(text, start, end):
         needs = _inside(projects, match.start("inner"), match.end("inner"))
         given = [p for p in _inside(projects, start, match.start()) if p.name not in {n.name for n in needs}]
         for later in needs:
@@ -77,7 +95,7 @@ def _anchored(text, start, end, projects, bodies, issuer) -> list[RelationMentio
     """Relations anchored on a verb followed directly by the thing relied on or helped."""
     out = []
     inside = projects
-    for pattern, kind in ((_RELY, "depends_on"), (_SUPPORT, "supports"), (_HELP, "cooperates")):
+    for pattern, kind in _anchors():
         for match in pattern.finditer(text, start, end):
             anchor = _first_at(inside, match.end())
             if anchor is None:

@@ -87,5 +87,5 @@ def classify_theme(heading: str, body: str = "") -> str:
     for theme, score in body_scores.items():
         combined[theme] = combined.get(theme, 0.0) + _BODY_CAP * score / total
     if not combined:
-        return "economy" if "发展" in heading else "governance_digital"
+        return next((theme for word, theme in table("theme_fallback") if word in heading), "governance_digital")
     return max(THEMES, key=lambda theme: combined.get(theme, 0.0))

@@ -8,6 +8,7 @@ from dataclasses import replace
 from pledgegraph.loaders.genres.kinds import kind_of, titled
 from pledgegraph.loaders.layout import Layout
 from pledgegraph.loaders.layout.tense import heading_tense, reported_spans
+from pledgegraph.loaders.lexicon import words
 
 __all__ = ["ProgressReport"]
 
@@ -24,8 +25,9 @@ class ProgressReport:
         # same line, when the lines were lost).
         for block in layout.blocks[:3]:
             head = block.text[:_OPENING]
-            if "总结" in head and heading_tense(head.split("总结", 1)[0] + "总结") == "reported":
-                return 0.9
+            for word in words("summary_words"):
+                if word in head and heading_tense(head.split(word, 1)[0] + word) == "reported":
+                    return 0.9
         return 0.0
 
     def layout(self, layout: Layout) -> Layout:

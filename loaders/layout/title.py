@@ -10,13 +10,12 @@ from functools import cache
 
 from pledgegraph.loaders.layout.blocks import joined
 from pledgegraph.loaders.layout.record import Block
-from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["find_title", "title_kind"]
 
 _SCAN = 12
-_NOT_TITLE_OPENERS = ("现将", "根据", "按照", "为", "经")
 
 
 @cache
@@ -41,7 +40,7 @@ def find_title(blocks: tuple[Block, ...], start: int = 0) -> tuple[str, tuple[in
     """The first title-like line (or two lines that read as one) from block ``start`` on."""
     for index in range(start, min(len(blocks), start + _SCAN)):
         text = blocks[index].text
-        if match_marker(text) is not None or text.startswith(_NOT_TITLE_OPENERS):
+        if match_marker(text) is not None or text.startswith(tuple(words("title_not_openers"))):
             continue  # "一、上半年工作总结" is a section, not a title
         for size in (1, 2):
             candidate = joined(blocks[index:index + size])
