@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK", "FOLD", "FOLDABLE", "fold", "line_spans"]
+__all__ = ["CJK", "NUMERALS", "FOLD", "FOLDABLE", "fold", "line_spans"]
 
 # The CJK Unified Ideographs block: what "a Chinese character" means everywhere in the loaders.
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# The Chinese digits outline markers and ordinals count with (一、 (十二) 第三条): a character
+# class, like the punctuation classes, not vocabulary.
+NUMERALS = "一二三四五六七八九十"
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # Anything outside these ranges may need folding or removal (full-width forms, odd spaces,
 # invisibles); a line without such a character is taken as it is, skipping str.translate.

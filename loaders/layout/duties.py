@@ -10,10 +10,12 @@ such items of one marker style, or one under a heading naming duties (职责分�
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body
+from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.layout.record import Block, DutyItem
-from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.lexicon import alternation, column, words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["read_duties"]
@@ -21,10 +23,24 @@ __all__ = ["read_duties"]
 _CONVENTION = ("cn_dun", "cn_paren", "num_dot", "num_paren", "circled")
 _HEADING_MAX = 30
 _INLINE = re.compile(r"^(?P<body>[^:：。,，;；()（）]{2,24})(?P<mark>[:：。])")
-# Under a duties heading, "1.镇规建生态办负责…" heads its item as well.
-_INLINE_DUTY = re.compile(r"^(?P<body>[^:：。,，;；()（）]{2,16}?)(?=负责|承担|牵头)")
-_DUTIES_HEADING = re.compile(r"^(?:第[一二三四五六七八九十\d]+[条章]\s*)?[^。,，]{0,8}(?:职责分工|职责清单|工作职责|主要职责|分工与职责)")
-_DUTY_WORDS = re.compile(r"职责|分工|责任")
+
+
+@cache
+def _inline_duty() -> re.Pattern[str]:
+    """Under a duties heading, "1.镇规建生态办负责…" heads its item as well."""
+    return re.compile(rf"^(?P<body>[^:：。,，;；()（）]{{2,16}}?)(?={alternation(column('duty_words', 'verb'))})")
+
+
+@cache
+def _duties_heading() -> re.Pattern[str]:
+    divisions = "".join(column("document_divisions", "article") + column("document_divisions", "chapter"))
+    return re.compile(rf"^(?:第[{NUMERALS}\d]+[{divisions}]\s*)?[^。,，]{{0,8}}"
+                      rf"{alternation(column('duty_words', 'heading'))}")
+
+
+@cache
+def _duty_words() -> re.Pattern[str]:
+    return re.compile(alternation(column("duty_words", "word")))
 
 
 def _rank(style: str) -> int:
@@ -43,7 +59,7 @@ def _heading_body(text: str, under_duties: bool = False) -> tuple[str, int, str]
     if rest and len(rest) <= _HEADING_MAX and looks_like_body(rest.rstrip("。")) and not rest.endswith(
             tuple(words("duty_not_heading"))):
         return rest.rstrip("。"), at, "duty.heading"
-    found = _INLINE.match(rest) or (_INLINE_DUTY.match(rest) if under_duties else None)
+    found = _INLINE.match(rest) or (_inline_duty().match(rest) if under_duties else None)
     if found and looks_like_body(found.group("body")):
         return found.group("body"), at, "duty.inline"
     return None
@@ -54,7 +70,7 @@ def read_duties(blocks: tuple[Block, ...], end: int) -> tuple[DutyItem, ...]:
     heads = []
     under = False
     for index, block in enumerate(blocks):
-        if _DUTIES_HEADING.match(block.text) and len(block.text) <= _HEADING_MAX:
+        if _duties_heading().match(block.text) and len(block.text) <= _HEADING_MAX:
             under = True
         elif match_marker(block.text) is None and len(block.text) <= _HEADING_MAX and "。" not in block.text:
             under = False  # another heading: the duties are over
@@ -66,7 +82,7 @@ def read_duties(blocks: tuple[Block, ...], end: int) -> tuple[DutyItem, ...]:
         by_style[style] = by_style.get(style, 0) + 1
     items = []
     for index, style, (body, at, rule) in heads:
-        under_duties = any(_DUTY_WORDS.search(b.text) and len(b.text) <= _HEADING_MAX
+        under_duties = any(_duty_words().search(b.text) and len(b.text) <= _HEADING_MAX
                            and (match_marker(b.text) is None or _rank(match_marker(b.text).style) < _rank(style))
                            for b in blocks[max(0, index - 12):index])
         if by_style[style] < 2 and not under_duties:
