@@ -9,30 +9,51 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import cache
+
+from pledgegraph.loaders.chars import NUMERALS
+from pledgegraph.loaders.lexicon import alternation, column, table
+from pledgegraph.loaders.outline import cn_number
 
 __all__ = ["find_deadline"]
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
-              "十一": 11, "十二": 12}
-_MONTH = r"(?P<month>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_QUARTER = r"(?P<quarter>[1-4一二三四])"
-# Each pattern with a word every match of it contains: most tasks hold none, and a substring
-# test is far cheaper than a regex scan. Each pattern also opens with a lookahead for the
-# characters a match can start with (the year's 2 or the first of the rest): it changes no
-# match, but spares the scan trying the whole pattern at every position.
-_PATTERNS = (
-    (re.compile(rf"(?=[2第1-4一二三四])(?:(?P<year>20\d\d)年)?(?:第)?{_QUARTER}季度(?:末|底|前|内|完成)?"),
-     "季度"),
-    (re.compile(rf"(?=[0-9十一二三四五六七八九])(?:(?:(?P<year>20\d\d)年)?{_MONTH}月(?:份)?(?:底|末)(?:前)?"
-                rf"|(?:(?P<year2>20\d\d)年)?{_MONTH.replace('month', 'month2')}月(?:份)?前)"), "月"),
-    (re.compile(r"(?=[2上年])(?:(?P<year>20\d\d)年)?(?P<half>上半年|年中)(?:前)?"), "年"),
-    (re.compile(r"(?=[2年全下今本])(?:(?P<year>20\d\d)年)?(?P<yearend>年底前?|年底|年末|年内|全年|下半年|今年底|本年度)"),
-     "年"),
-)
+# The calendar's own words (年, 月, 季度, 第) are the grammar here; what a deadline phrase
+# means is data: data/deadline_phrases.txt (年底 → December) and data/deadline_month_words.txt.
+_MONTH = rf"(?P<month>1[0-2]|0?[1-9]|十[{NUMERALS[:2]}]?|[{NUMERALS[:9]}])"
+_QUARTER = rf"(?P<quarter>[1-4{NUMERALS[:4]}])"
+
+
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Each pattern with a word every match of it contains: most tasks hold none, and a
+    substring test is far cheaper than a regex scan. Each pattern also opens with a lookahead
+    for the characters a match can start with (the year's 2 or the first of the rest): it
+    changes no match, but spares the scan trying the whole pattern at every position."""
+    phrases = [row[0] for row in table("deadline_phrases")]
+    filler, end, before = (alternation(column("deadline_month_words", part)) for part in ("filler", "end", "before"))
+    firsts = "".join(sorted({phrase[0] for phrase in phrases} | {"2"}))
+    year = r"(?:(?P<year>20\d\d)年)?"
+    return (
+        (re.compile(rf"(?=[2第1-4{NUMERALS[:4]}]){year}(?:第)?{_QUARTER}季度"), "季度"),
+        (re.compile(rf"(?=[0-9{NUMERALS}]){year}{_MONTH}月{filler}?{end}{before}?"
+                    rf"|(?:(?P<year2>20\d\d)年)?{_MONTH.replace('month', 'month2')}月{filler}?{before}"), "月"),
+        (re.compile(rf"(?=[{firsts}]){year}(?P<phrase>{alternation(phrases)})"), _shared_character(phrases)),
+    )
+
+
+def _shared_character(phrases: list[str]) -> str:
+    """A character every phrase holds (年), to test for before scanning; else none."""
+    shared = set.intersection(*(set(phrase) for phrase in phrases)) if phrases else set()
+    return min(shared) if shared else ""
+
+
+@cache
+def _phrase_months() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in table("deadline_phrases")}
 
 
 def _number(token: str) -> int:
-    return int(token) if token.isdigit() else _CN_DIGITS[token]
+    return int(token) if token.isdigit() else cn_number(token)
 
 
 def _as_date(year: int, month: int) -> str:
@@ -47,10 +68,8 @@ def _match_date(match: re.Match[str], plan_year: int) -> str | None:
     if "month" in groups or "month2" in groups:
         month = _number(groups.get("month") or groups["month2"])
         return _as_date(year, month) if 1 <= month <= 12 else None
-    if "half" in groups:
-        return _as_date(year, 6)
-    if "yearend" in groups:
-        return _as_date(year, 12)
+    if "phrase" in groups:
+        return _as_date(year, _phrase_months()[groups["phrase"]])
     return None
 
 
@@ -63,7 +82,7 @@ def find_deadline(text: str, plan_year: int | None) -> str | None:
     if plan_year is None:
         return None
     found = []
-    for pattern, needed in _PATTERNS:
+    for pattern, needed in _patterns():
         if needed not in text:
             continue
         for match in pattern.finditer(text):
