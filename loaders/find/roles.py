@@ -25,17 +25,25 @@ from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
 from pledgegraph.loaders.find.subjects import clause_starts, past_aside
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import column, table, words
 from pledgegraph.loaders.record import BodyMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 
 __all__ = ["RoleMention", "find_roles", "list_roles"]
 
 # A subject is followed by its action, not by a word that makes it part of a noun phrase.
-_NOT_VERB_AFTER_SUBJECT = frozenset("的和与及、,，工等在之或\n()（）")
-_CONJUNCTIONS = ("、", "和", "及", "以及")
-_WITH = ("与", "同", "会同")  # A与B签订: B takes part with A
-_JOINT = ("联合", "共同", "一起", "协同")  # A、B联合验收: A leads, the others take part
+# The function words (data/function_words.txt): conjunctions, 与/会同 (B takes part with A),
+# 联合/共同 (A leads, the others take part), and what no acting subject is followed by.
+_PUNCTUATION_AFTER_SUBJECT = frozenset("、,，\n()（）")
+
+
+def _function(role: str) -> tuple[str, ...]:
+    return column("function_words", role)
+
+
+@cache
+def _not_verb_after_subject() -> frozenset[str]:
+    return frozenset(_function("not_after_subject")) | _PUNCTUATION_AFTER_SUBJECT
 _BRACKET = re.compile(r"[(（【\[](?P<inner>[^()（）【】\[\]]{2,200})[)）】\]]")
 _AFTER_BRACKET = re.compile(r"\s*(?:[。;；,，]|$|\n)")
 
@@ -138,7 +146,7 @@ def _verb_segments(inner: str) -> list[tuple[str, str]] | None:
             return None
         role = how[verb.group("verb")]
         if role == "lead_unless_led":
-            led = any(r == "lead" for _, r in out) or (verb.group("modifier") or "").startswith("按")
+            led = any(r == "lead" for _, r in out) or (verb.group("modifier") or "").startswith(_function("according"))
             role = "cooperate" if led else "lead_each"
         out += _assign(bodies, role)
         cursor = verb.end()
@@ -189,15 +197,15 @@ def _subjects_from(text: str, index: int, bodies: Sequence[BodyMention],
     cursor = index
     while cursor + 1 < len(bodies):
         gap = text[bodies[cursor].end - offset:bodies[cursor + 1].start - offset]
-        if gap in _CONJUNCTIONS:
+        if gap in _function("conjunction"):
             (partners if partners else group).append(bodies[cursor + 1])
-        elif gap in _WITH:
+        elif gap in _function("with"):
             partners.append(bodies[cursor + 1])
         else:
             break
         cursor += 1
     after = text[bodies[cursor].end - offset:bodies[cursor].end - offset + 2]
-    if after.startswith(_JOINT) and len(group) > 1 and not partners:
+    if after.startswith(_function("joint")) and len(group) > 1 and not partners:
         group, partners = group[:1], group[1:]
     return group, partners
 
@@ -208,7 +216,7 @@ def _sets_time_only(text: str, start: int, clause_end: int, body_starts: set[int
     if not text[start:clause_end].endswith(_clause_words("time")):
         return False
     following = clause_end + 1
-    return text.startswith("由", following) or following in body_starts
+    return text.startswith(_function("agent"), following) or following in body_starts
 
 
 def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
@@ -253,7 +261,7 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
             last = (partners or group)[-1]
             tail_at = past_aside(text, last.end - offset)
             tail = text[tail_at:tail_at + 1]
-            if tail and tail not in _NOT_VERB_AFTER_SUBJECT:
+            if tail and tail not in _not_verb_after_subject():
                 out += [mention(member.name, "lead", "verb.subject", at=member.start) for member in group]
                 out += [mention(member.name, "cooperate", "verb.with", at=member.start) for member in partners]
                 skip_until = last.end - offset

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.bodies import body_kind, looks_like_body
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import column, table, words
 from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention
 
@@ -22,12 +22,32 @@ _CLAUSE_START = re.compile(r"(?:^|(?<=[。;；,，:：\n])|(?<=由))[\u4e00-\u9f
 _LONGEST = 16
 _SHORTEST = 2
 # After a subject comes its action: not a word that continues a noun phrase.
-_NOT_ACTION = frozenset("的和与及、,，。;；:：等之或者其所\n()（）")
-_JOINED = ("、", "及", "和", "与")
+_PUNCTUATION_NOT_ACTION = frozenset("、,，。;；:：\n()（）")
 
 
-_HEADS = ("各", "有关", "相关", "其他")
-_NOT_IN_NAME = frozenset("要应将把被等在向从于“”\"\n")
+_PUNCTUATION_NOT_IN_NAME = frozenset("“”\"\n")
+
+
+@cache
+def _not_action() -> frozenset[str]:
+    """What follows a name that is no acting subject (A的, A等, A、)."""
+    return frozenset(column("function_words", "not_action")) | _PUNCTUATION_NOT_ACTION
+
+
+@cache
+def _joined() -> tuple[str, ...]:
+    """What joins two subjects acting together (A及B开展…, A与B共同…): one character."""
+    return tuple(w for w in column("function_words", "conjunction") + column("function_words", "with") if len(w) == 1)
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return column("function_words", "list_head")
+
+
+@cache
+def _not_in_name() -> frozenset[str]:
+    return frozenset(column("function_words", "not_in_name")) | _PUNCTUATION_NOT_IN_NAME
 
 
 @cache
@@ -47,7 +67,7 @@ def _not_start() -> tuple[str, ...]:
     for name in ("project_boundaries", "body_boundaries", "subject_not_start"):
         for line in words(name):
             vocab.update(line.split())
-    return tuple(sorted(vocab - set(_HEADS), key=len, reverse=True))
+    return tuple(sorted(vocab - set(_heads()), key=len, reverse=True))
 
 
 @cache
@@ -68,9 +88,9 @@ def _joins_two(name: str) -> bool:
 def _plausible(name: str) -> bool:
     """A body name a clause can open with: not an action with its object (推进X集团,
     发挥商会), not a phrase holding a modal (我们要…), not two bodies joined by a verb."""
-    if not looks_like_body(name) or any(ch in _NOT_IN_NAME for ch in name) or _joins_two(name):
+    if not looks_like_body(name) or any(ch in _not_in_name() for ch in name) or _joins_two(name):
         return False
-    return name.startswith(_HEADS) or not name.startswith(_not_start())
+    return name.startswith(_heads()) or not name.startswith(_not_start())
 
 
 def past_aside(text: str, at: int) -> int:
@@ -90,14 +110,14 @@ def _subject_at(text: str, start: int) -> int | None:
             continue
         # The longest name decides: a shorter one inside it (各街道办 in 各街道办事处) is no subject.
         after = past_aside(text, end)
-        if after < len(text) and text[after] not in _NOT_ACTION:
+        if after < len(text) and text[after] not in _not_action():
             return end
-        if text[end] in _JOINED and _subject_at(text, end + 1) is not None:  # A及B开展…: both act
+        if text[end] in _joined() and _subject_at(text, end + 1) is not None:  # A及B开展…: both act
             return end
         return None
     for word in _self_references():  # 由街道统一招标: the plan naming its own issuer
         end = start + len(word)
-        if text.startswith(word, start) and end < len(text) and text[end] not in _NOT_ACTION:
+        if text.startswith(word, start) and end < len(text) and text[end] not in _not_action():
             return end
     return None
 
@@ -129,7 +149,7 @@ def find_subjects(text: str) -> list[BodyMention]:
                 break
             name = text[start:end]
             out.append(BodyMention(name, body_kind(name), start, end))
-            if end < len(text) and text[end] in _JOINED:
+            if end < len(text) and text[end] in _joined():
                 start = end + 1
                 continue
             break
