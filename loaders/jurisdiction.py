@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from pledgegraph.loaders.lexicon import data_text, table
+from pledgegraph.loaders.lexicon import alternation, data_text, table, words
 
 __all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "places_named", "choose_place",
            "organ_role"]
@@ -26,8 +26,6 @@ __all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "pla
 _PLACE_MAX = 12
 _PARTY = "中共"
 _BETWEEN_PLACES = ("人民政府", "政府")  # 奉贤区人民政府头桥街道办事处
-# A place the gazetteer does not know, read by its ending: 2–6 characters and a level word.
-_UNKNOWN_PLACE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:街道|自治区|省|市|区|县|镇|乡)")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
@@ -50,19 +48,22 @@ class OrganName:
     known: bool  # every place was found in the gazetteer
 
 
+@cache
+def place_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, level) from data/place_levels.txt, longest ending first."""
+    return tuple(sorted(((row[0], row[1]) for row in table("place_levels")), key=lambda row: -len(row[0])))
+
+
+@cache
+def _unknown_place() -> re.Pattern[str]:
+    """A place the gazetteer does not know, read by its ending: 2–6 characters and a level word."""
+    endings = [row[0] for row in table("place_levels") if row[2] == "yes"]
+    return re.compile(rf"[\u4e00-\u9fff]{{2,6}}?{alternation(endings)}")
+
+
 def place_level(name: str) -> str:
     """The level a place name announces by its ending."""
-    if name.endswith("街道"):
-        return "subdistrict"
-    if name.endswith(("镇", "乡")):
-        return "town"
-    if name.endswith(("省", "自治区")):
-        return "province"
-    if name.endswith(("县", "旗")):
-        return "county"
-    if name.endswith("区"):
-        return "district"
-    return "city"
+    return next((level for ending, level in place_endings() if name.endswith(ending)), "city")
 
 
 @cache
@@ -101,7 +102,7 @@ def _place_at(name: str, at: int, below: int) -> tuple[str, bool] | None:
         candidate = name[at:at + size]
         if candidate in places and _RANK[place_level(candidate)] > below:
             return candidate, True
-    found = _UNKNOWN_PLACE.match(name, at)
+    found = _unknown_place().match(name, at)
     if (found and not _looks_like_organ(found.group()) and _RANK[place_level(found.group())] > below):
         return found.group(), False
     return None
@@ -109,7 +110,7 @@ def _place_at(name: str, at: int, below: int) -> tuple[str, bool] | None:
 
 def _looks_like_organ(text: str) -> bool:
     """社区, 园区, 市区: words ending like a place that name no jurisdiction."""
-    return text[-2:] in ("社区", "小区", "园区", "景区", "片区", "城区", "市区", "辖区", "新区") and len(text) <= 3
+    return text[-2:] in words("not_places") and len(text) <= 3
 
 
 def parse_organ(name: str) -> OrganName:

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import re
 
-from pledgegraph.loaders.jurisdiction import choose_place, organ_role, parse_organ, place_level, places_named
+from pledgegraph.loaders.jurisdiction import (
+    choose_place,
+    organ_role,
+    parse_organ,
+    place_endings,
+    place_level,
+    places_named,
+)
 from pledgegraph.loaders.layout.record import Layout
 from pledgegraph.loaders.lexicon import table
 from pledgegraph.loaders.record import Issuer
@@ -22,9 +29,6 @@ __all__ = ["decide_issuer", "UNKNOWN_ISSUER"]
 
 UNKNOWN_ISSUER = "未知发文机关"
 _YEAR = re.compile(r"(?:19|20)\d\d\s*(?:年|—|-|－|~)")
-# "区政府", "街道党工委": an organ written with a bare level word instead of its place's name.
-_BARE_LEVEL = (("街道", "subdistrict"), ("镇", "town"), ("乡", "town"), ("区", "district"), ("县", "county"),
-               ("市", "city"), ("省", "province"))
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -44,14 +48,14 @@ def _title_name(title: str) -> str | None:
         rest = _YEAR.sub("", title, count=1)
         head = next((rest.split(word)[0] for word in kinds if word in rest), "").strip()
     organ = parse_organ(head) if len(head) >= 2 else None
-    if organ is None or not (organ.places or head.startswith(tuple(w for w, _ in _BARE_LEVEL))):
+    if organ is None or not (organ.places or head.startswith(tuple(w for w, _ in place_endings()))):
         return None
     return head
 
 
 def _text_name(text: str) -> str | None:
     counts = places_named(text)
-    towns = [name for name, _ in counts.most_common() if name.endswith(("街道", "镇", "乡"))]
+    towns = [name for name, _ in counts.most_common() if place_level(name) in ("subdistrict", "town")]
     if towns:
         return towns[0]
     return counts.most_common(1)[0][0] if counts else None
@@ -63,7 +67,8 @@ def _level(role: str, places: tuple[str, ...], organ: str) -> tuple[str, bool]:
         return "department", False
     if places:
         return place_level(places[-1]), False
-    found = next((level for word, level in _BARE_LEVEL if organ.startswith(word)), None)
+    # "区政府", "街道党工委": an organ written with a bare level word instead of its place's name.
+    found = next((level for word, level in place_endings() if organ.startswith(word)), None)
     return (found, False) if found else ("district", True)
 
 
