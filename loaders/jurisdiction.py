@@ -20,7 +20,7 @@ from functools import cache
 
 from pledgegraph.loaders.lexicon import alternation, data_text, table, words
 
-__all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "places_named", "choose_place",
+__all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "place_endings", "places_named", "choose_place",
            "organ_role"]
 
 _PLACE_MAX = 12
