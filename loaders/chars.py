@@ -9,13 +9,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["CJK", "NUMERALS", "FOLD", "FOLDABLE", "fold", "line_spans"]
+__all__ = ["CJK", "NUMERALS", "DIGITS", "ZEROS", "TEN", "POWERS", "LEGAL_DIGITS", "LEGAL_DIGITS_TRADITIONAL",
+           "LEGAL_POWERS", "HEAVENLY_STEMS", "EARTHLY_BRANCHES", "FOLD", "FOLDABLE", "fold", "line_spans"]
 
 # The CJK Unified Ideographs block: what "a Chinese character" means everywhere in the loaders.
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # The Chinese digits outline markers and ordinals count with (一、 (十二) 第三条): a character
 # class, like the punctuation classes, not vocabulary.
 NUMERALS = "一二三四五六七八九十"
+# The other numeral characters, as number systems (dates, Word's list formats), not words:
+# positional digits 0–9 (二〇二三年), the ways a zero is written, ten and the powers of ten,
+# the banker's (大写) digits and powers, and the cyclic ordinals 甲乙丙… and 子丑寅….
+DIGITS = "〇一二三四五六七八九"
+ZEROS = "〇○零"
+TEN = "十"
+POWERS = "十百千"
+LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+LEGAL_DIGITS_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
+LEGAL_POWERS = "拾佰仟"
+HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
+EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # Anything outside these ranges may need folding or removal (full-width forms, odd spaces,
 # invisibles); a line without such a character is taken as it is, skipping str.translate.

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pledgegraph.loaders.chars import NUMERALS, TEN
+
 __all__ = ["Marker", "match_marker", "INLINE_ITEM", "cn_number"]
 
-_CN = "一二三四五六七八九十"
+_CN = NUMERALS
 _CN_VALUES = {ch: i + 1 for i, ch in enumerate(_CN)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
@@ -43,12 +45,12 @@ def cn_number(token: str) -> int:
         return _CIRCLED.index(token) + 1
     if token.isascii() and token.isdigit():
         return int(token)
-    if token == "十":
+    if token == TEN:
         return 10
-    if token.startswith("十"):
+    if token.startswith(TEN):
         return 10 + _CN_VALUES.get(token[1:], 0)
-    if "十" in token:
-        tens, _, ones = token.partition("十")
+    if TEN in token:
+        tens, _, ones = token.partition(TEN)
         return _CN_VALUES.get(tens, 1) * 10 + _CN_VALUES.get(ones, 0)
     return _CN_VALUES.get(token, 0)
 

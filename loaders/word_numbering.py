@@ -19,15 +19,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pledgegraph.loaders.chars import (
+    DIGITS,
+    EARTHLY_BRANCHES,
+    HEAVENLY_STEMS,
+    LEGAL_DIGITS,
+    LEGAL_DIGITS_TRADITIONAL,
+    LEGAL_POWERS,
+    POWERS,
+    TEN,
+)
+
 __all__ = ["Numbering", "format_number"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _LEVELS = 9
-_DIGITS = "〇一二三四五六七八九"
-_LEGAL_SIMPLIFIED = ("零壹贰叁肆伍陆柒捌玖", "拾佰仟")
-_LEGAL_TRADITIONAL = ("零壹貳參肆伍陸柒捌玖", "拾佰仟")
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_DIGITS = DIGITS
+_LEGAL_SIMPLIFIED = (LEGAL_DIGITS, LEGAL_POWERS)
+_LEGAL_TRADITIONAL = (LEGAL_DIGITS_TRADITIONAL, LEGAL_POWERS)
+_STEMS = HEAVENLY_STEMS
+_BRANCHES = EARTHLY_BRANCHES
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
           (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 # Enclosed forms exist only for small numbers; past them Word writes plain digits.
@@ -91,9 +102,9 @@ def format_number(n: int, fmt: str) -> str:
     if n <= 0:
         return str(n)
     if fmt in _COUNTING:
-        return _tens(n, _DIGITS, "十") if n < 100 else "".join(_DIGITS[int(d)] for d in str(n))
+        return _tens(n, _DIGITS, TEN) if n < 100 else "".join(_DIGITS[int(d)] for d in str(n))
     if fmt in _COUNTING_THOUSAND and n < 10000:
-        return _reading(n, _DIGITS, "十百千")
+        return _reading(n, _DIGITS, POWERS)
     if fmt in _DIGITAL:
         return "".join(_DIGITS[int(d)] for d in str(n))
     legal = {"chineseLegalSimplified": _LEGAL_SIMPLIFIED, "ideographLegalTraditional": _LEGAL_TRADITIONAL}.get(fmt)

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
+from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.outline import cn_number
@@ -19,7 +20,7 @@ __all__ = ["cell_type", "row_number", "header_role", "is_header_cell", "is_total
 
 CELL_TYPES = ("number", "deadline", "bodies", "quantity", "text")
 
-_CN = "一二三四五六七八九十"
+_CN = NUMERALS
 # Row numbers: 12 / 12. / 12、 / (12) / (一) / 一 / 一、 / — (an unnumbered group row).
 _ROW_NUMBER = re.compile(rf"^(?:(?P<arabic>\d{{1,3}})(?:[.、](?!\d))?|\((?P<paren>\d{{1,3}})\)|\((?P<cnp>[{_CN}]{{1,3}})\)"
                          rf"|(?P<cn>[{_CN}]{{1,3}})、?|(?P<dash>[—\-–]{{1,2}}))(?P<rest>.*)$", re.S)

@@ -16,9 +16,10 @@ import re
 from difflib import SequenceMatcher
 from functools import cache
 
+from pledgegraph.loaders.chars import DIGITS, NUMERALS, TEN, ZEROS
 from pledgegraph.loaders.layout.blocks import joined
 from pledgegraph.loaders.layout.record import Block, Envelope, Named
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import alternation, column, table, words
 
 __all__ = ["read_envelope", "is_date_line", "issue_date", "is_signature_line", "split_names", "inner_title_of"]
 
@@ -27,14 +28,13 @@ _NOTICE_BLOCKS = 40  # a notice's own text is short: its signature comes within 
 _TITLE_MAX = 150
 _NAME_MAX = 40
 _TITLE_LIKENESS = 0.8
-_DIGIT = r"\d|[〇○零一二三四五六七八九十]"
+_DIGIT = rf"\d|[{ZEROS}{NUMERALS}]"
 _DATE = re.compile(rf"^(?P<y>(?:{_DIGIT}){{4}})\s*年\s*(?P<m>(?:{_DIGIT}){{1,2}})\s*月\s*(?P<d>(?:{_DIGIT}){{1,3}})\s*日$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*第?\s*\d{1,4}\s*号$")
-_SEAL = re.compile(r"^\((?P<name>[^()]{2,40}?)代章\)$")
 _PUNCTUATION = re.compile(r"[。,，;；:：!?！？“”\"《》]")
 _NAME_GAP = re.compile(r"\s{2,}|\s(?=[\u4e00-\u9fff]{2,}(?:市|区|县|省))|、")
 _QUOTED = re.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
-_CN_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+_CN_DIGITS = {ch: i for i, ch in enumerate(DIGITS)} | dict.fromkeys(ZEROS, 0)
 
 
 @cache
@@ -46,7 +46,14 @@ def _verbs() -> dict[str, str]:
 def _title_pattern() -> re.Pattern[str]:
     verbs = "|".join(sorted(_verbs(), key=len, reverse=True))
     kinds = "|".join(sorted(words("notice_kinds"), key=len, reverse=True))
-    return re.compile(rf"^(?P<senders>.*?)(?:关于|(?=(?:{verbs})))(?P<subject>.+?)(?:的)?(?:{kinds})$")
+    about, of = (alternation(column("notice_title_words", part)) for part in ("about", "of"))
+    return re.compile(rf"^(?P<senders>.*?)(?:{about}|(?=(?:{verbs})))(?P<subject>.+?){of}?(?:{kinds})$")
+
+
+@cache
+def _seal() -> re.Pattern[str]:
+    """(区政府办公室代章): a seal used on another body's behalf, named in brackets."""
+    return re.compile(rf"^\((?P<name>[^()]{{2,40}}?){alternation(column('notice_title_words', 'seal'))}\)$")
 
 
 @cache
@@ -57,8 +64,8 @@ def _signature_ends() -> tuple[str, ...]:
 def _cn_int(token: str) -> int:
     if token.isdigit():
         return int(token)
-    if "十" in token:
-        tens, _, ones = token.partition("十")
+    if TEN in token:
+        tens, _, ones = token.partition(TEN)
         return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
     return int("".join(str(_CN_DIGITS.get(ch, 0)) for ch in token))
 
@@ -112,8 +119,8 @@ def _is_addressees(text: str) -> bool:
     body = text[:-1]
     if body.startswith(tuple(words("appendix_heads"))):
         return False
-    return any(mark in body for mark in "、,，") or body.startswith("各") or body.endswith(
-        ("单位", "部门", "政府", "局", "委", "办", "处", "会", "司", "村", "居委"))
+    return any(mark in body for mark in "、,，") or body.startswith(column("function_words", "list_head")) \
+        or body.endswith(tuple(words("addressee_endings")))
 
 
 def _notice_title(blocks: tuple[Block, ...]) -> tuple[re.Match[str], int, int] | None:
@@ -177,7 +184,7 @@ def inner_title_of(blocks: tuple[Block, ...], start: int, wanted: str | None) ->
 def _signature(blocks: tuple[Block, ...], date_at: int) -> tuple[tuple[Named, ...], Named | None, int]:
     """Signing bodies and seal just above the date line, and the first block they take."""
     index, seal, signers = date_at - 1, None, []
-    if index >= 0 and (found := _SEAL.match(blocks[index].text)):
+    if index >= 0 and (found := _seal().match(blocks[index].text)):
         block = blocks[index]
         seal = Named(found.group("name"), block.start + 1, block.start + 1 + len(found.group("name")))
         index -= 1
