@@ -1,6 +1,6 @@
 """One exception tree, so callers (and the CLI) can catch what the library raises."""
 
-__all__ = ["PledgeGraphError", "LoadError", "ExtractError", "StoreError", "QueryError"]
+__all__ = ["PledgeGraphError", "LoadError", "StoreError", "QueryError"]
 
 
 class PledgeGraphError(Exception):
@@ -9,10 +9,6 @@ class PledgeGraphError(Exception):
 
 class LoadError(PledgeGraphError):
     """A plan could not be read: missing, unsupported format, undecodable text."""
-
-
-class ExtractError(PledgeGraphError):
-    """A plan was read but could not be turned into an extraction record."""
 
 
 class StoreError(PledgeGraphError):

@@ -11,18 +11,7 @@ from collections.abc import Iterable
 import networkx as nx
 from pledgegraph.graph.model import EdgeType, GraphDoc
 
-__all__ = ["to_networkx", "dependency_cycles"]
-
-
-def to_networkx(graphs: Iterable[GraphDoc]) -> nx.MultiDiGraph:
-    """All nodes and edges of ``graphs`` as one MultiDiGraph keyed by node id."""
-    graph = nx.MultiDiGraph()
-    for doc in graphs:
-        for node in doc.nodes:
-            graph.add_node(node.id, label=str(node.label), **node.props)
-        for edge in doc.edges:
-            graph.add_edge(edge.source.id, edge.target.id, key=edge.key, type=str(edge.type), **edge.props)
-    return graph
+__all__ = ["dependency_cycles"]
 
 
 def dependency_cycles(graphs: Iterable[GraphDoc]) -> list[list[str]]:

@@ -10,7 +10,6 @@ co-issuers) and relations.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,7 +33,7 @@ from pledgegraph.loaders.record import (
     TargetMention,
 )
 from pledgegraph.loaders.relations import find_relations
-from pledgegraph.loaders.spans import clause, sentence
+from pledgegraph.loaders.spans import clause, sentence, within
 from pledgegraph.loaders.tasks import Task
 
 __all__ = ["Mentions", "TaskDecision", "commitments", "projects", "bodies", "relations", "targets_of"]
@@ -54,8 +53,7 @@ class Mentions:
 
     def within(self, kind: str, start: int, end: int) -> list:
         found = getattr(self, kind)
-        starts = [m.start for m in found]
-        return [m for m in found[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
+        return within(found, [m.start for m in found], start, end)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from pledgegraph.errors import LoadError
+from pledgegraph.loaders.chars import CJK
 
 __all__ = ["Document", "MAX_FILE_BYTES", "MAX_PLAN_CHARS", "Reader", "READERS", "decode_bytes", "read_document",
            "register_reader"]
@@ -53,7 +54,6 @@ _BINARY = re.compile(r"[\x00-\x08\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 # Accented Latin letters: every Chinese character read as Latin-1/cp1252 starts with one
 # (ä å æ ç è é …), while Chinese text — quotes “”, dots · and symbols ² ° included — has none.
 _LATIN_JUNK = re.compile(r"[\u00c0-\u00ff]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _UTF16_HIGH = frozenset([0x00, 0x20, 0x30, 0xFF, *range(0x4E, 0xA0)])
 _SAMPLE = 20000
 _JUNK_MAX = 0.05  # accented Latin letters per non-space character
@@ -120,7 +120,7 @@ def _problem(text: str) -> str | None:
     junk = len(_LATIN_JUNK.findall(sample)) + sample.count("\ufffd")
     if visible and junk / visible > _JUNK_MAX:
         return "mojibake"
-    cjk = Counter(_CJK.findall(sample, 0, _COMMON_SAMPLE * 2))
+    cjk = Counter(CJK.findall(sample, 0, _COMMON_SAMPLE * 2))
     total = sum(cjk.values())
     if total >= 20 and sum(n for ch, n in cjk.items() if _is_common(ch)) / total < _COMMON_MIN:
         return "mojibake"
@@ -173,7 +173,7 @@ def _detect(data: bytes, name: str, problems: list[str]) -> tuple[str, str]:
     if best is not None:
         text = str(best)
         problem = _problem(text)
-        if problem is None and _CJK.search(text):
+        if problem is None and CJK.search(text):
             return text, best.encoding
         problems.append(f"{problem or 'no Chinese text'} as {best.encoding}")
     tried = "; ".join(problems) or "no encoding fits"

@@ -17,8 +17,6 @@ from dataclasses import dataclass, field
 
 __all__ = [
     "THEMES",
-    "BODY_KINDS",
-    "ROLES",
     "ISSUER_BODY_KIND",
     "STATUSES",
     "BodyMention",
@@ -50,24 +48,6 @@ THEMES = (
     "government_self_building",
 )
 
-BODY_KINDS = (
-    "district_gov",
-    "subdistrict_gov",
-    "town_gov",
-    "department",
-    "party_org",
-    "state_enterprise",
-    "enterprise",
-    "social_org",
-    "school",
-    "hospital",
-    "village_committee",
-    "residents_committee",
-    "people_congress",
-    "other",
-)
-
-ROLES = ("lead", "cooperate")
 # The body kind of an issuer, by its level (Issuer.level).
 ISSUER_BODY_KIND = {"district": "district_gov", "subdistrict": "subdistrict_gov", "town": "town_gov",
                     "department": "department"}

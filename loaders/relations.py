@@ -12,14 +12,13 @@ no use in a graph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.lexicon import alternation, column
 from pledgegraph.loaders.record import BodyMention, ProjectMention
-from pledgegraph.loaders.spans import SENTENCE_MARKS, around
+from pledgegraph.loaders.spans import SENTENCE_MARKS, around, within
 
 __all__ = ["RelationMention", "find_relations"]
 
@@ -111,11 +110,6 @@ def _anchored(text, start, end, projects, bodies, issuer) -> list[RelationMentio
     return out
 
 
-def _slice(mentions, starts: list[int], start: int, end: int):
-    """The mentions that lie inside ``[start, end)``; ``starts`` is their sorted start list."""
-    return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
-
-
 def find_relations(
     text: str, projects: Sequence[ProjectMention], bodies: Sequence[BodyMention], issuer: str
 ) -> list[RelationMention]:
@@ -126,8 +120,8 @@ def find_relations(
     body_starts = [m.start for m in bodies]
     found: dict[tuple[str, str, str], RelationMention] = {}
     for start, end in _trigger_sentences(text):
-        here = _slice(projects, project_starts, start, end)
-        bodies_here = _slice(bodies, body_starts, start, end)
+        here = within(projects, project_starts, start, end)
+        bodies_here = within(bodies, body_starts, start, end)
         if not here and not bodies_here:
             continue
         for relation in _foundation(text, start, end, here) + _anchored(

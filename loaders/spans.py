@@ -3,12 +3,29 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache, lru_cache
+from typing import Protocol, TypeVar
 
-__all__ = ["CLAUSE_MARKS", "SENTENCE_MARKS", "around", "clause", "sentence"]
+__all__ = ["CLAUSE_MARKS", "SENTENCE_MARKS", "around", "clause", "sentence", "within"]
 
 SENTENCE_MARKS = "。;；!！?？\n"
 CLAUSE_MARKS = SENTENCE_MARKS + ",，"
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+S = TypeVar("S", bound=_Span)
+
+
+def within(mentions: Sequence[S], starts: Sequence[int], start: int, end: int) -> list[S]:
+    """The mentions lying inside ``[start, end)``; ``mentions`` are sorted by start and
+    ``starts`` is their start list (made once by the caller: a bisect, not a scan)."""
+    return [m for m in mentions[bisect_left(starts, start):bisect_left(starts, end)] if m.end <= end]
 
 
 @cache
