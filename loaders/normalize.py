@@ -24,7 +24,7 @@ from array import array
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from pledgegraph.loaders.chars import FOLDABLE, fold, line_spans
+from pledgegraph.loaders.chars import FOLDABLE, NUMERALS, fold, line_spans
 from pledgegraph.loaders.furniture import body_range
 from pledgegraph.loaders.lines import Line, repair
 from pledgegraph.loaders.outline import match_marker
@@ -37,10 +37,10 @@ _GAP = re.compile(r"[ \x00]+")
 _CELL = "\t"
 _SPACES = (" ", "\u3000", "\u00a0", "\t")
 # Zero-width first: at a sentence end a "(" must be tried as a marker before as a bracket.
-_FLAT_EVENT = re.compile(r"(?<=[。;!?])(?=[(\d一二三四五六七八九十①-⑳])|[“《(【]|[”》)】]|。|[ \x00]+")
+_FLAT_EVENT = re.compile(rf"(?<=[。;!?])(?=[(\d{NUMERALS}①-⑳])|[“《(【]|[”》)】]|。|[ \x00]+")
 _OPENERS = frozenset("“《(【")
 _CLOSING_BRACKETS = frozenset("”》)】")
-_FLAT_CUE = re.compile(r"(?:[ \u3000]|[。;；!！?？])[(（]?[一二三四五六七八九十]{1,3}[、)）]")
+_FLAT_CUE = re.compile(rf"(?:[ \u3000]|[。;；!！?？])[(（]?[{NUMERALS}]{{1,3}}[、)）]")
 
 
 @dataclass(frozen=True)

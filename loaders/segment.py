@@ -23,7 +23,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 
+from pledgegraph.loaders.chars import NUMERALS
+from pledgegraph.loaders.lexicon import alternation, column
 from pledgegraph.loaders.outline import cn_number, match_marker
 
 __all__ = ["Section", "segment", "leaves", "section_path"]
@@ -33,8 +36,15 @@ _LEAD_LINE_MAX = 30  # a lead on a line of its own
 _LEAD_SENTENCE_MAX = 16  # a lead opening its paragraph
 _CONVENTION = ("cn_dun", "cn_paren", "num_dot", "num_paren", "circled")
 _TRAILING = ",;:、 "
-_VOCATIVE = re.compile(r"(?:各位[\u4e00-\u9fff]{2,4}[、,])*(?:同志们|各位[\u4e00-\u9fff]{2,4})[,!:]")
-_ITEM = re.compile(r"(?:^|(?<=[。;,:、!?]))第?([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“\"])", re.M)
+_ITEM = re.compile(rf"(?:^|(?<=[。;,:、!?]))第?([{NUMERALS}]{{1,2}})是(?=[\u4e00-\u9fff“\"])", re.M)
+
+
+@cache
+def _vocative() -> re.Pattern[str]:
+    """各位代表、同志们: a speech's address to its audience (data/vocatives.txt), no heading."""
+    heads = alternation(column("vocatives", "head"))
+    whole = alternation(column("vocatives", "whole"))
+    return re.compile(rf"(?:{heads}[\u4e00-\u9fff]{{2,4}}[、,])*(?:{whole}|{heads}[\u4e00-\u9fff]{{2,4}})[,!:]")
 
 
 @dataclass(frozen=True)
@@ -140,7 +150,7 @@ def _numbered(text: str, lines: list[tuple[int, str]]) -> _Open:
         if (marker is not None and marker.style in _CONVENTION and len(stripped) > len(marker.text)
                 and outline.plausible(marker.style, marker.number)):
             outline.open(marker.style, marker.number, marker.text, offset + len(line) - len(line.lstrip()))
-        elif _VOCATIVE.match(stripped):
+        elif _vocative().match(stripped):
             outline.close_all(offset)
     outline.close_all(len(text))
     outline.root.end = len(text)
@@ -159,7 +169,7 @@ def _opening_lead(line: str) -> int:
     if not 0 < full_stop <= _LEAD_SENTENCE_MAX or len(line) - full_stop < 2 * _LEAD_SENTENCE_MAX:
         return 0
     first = line[:full_stop]
-    if any(mark in first for mark in ",、:;") or _ITEM.match(first) or _VOCATIVE.match(line):
+    if any(mark in first for mark in ",、:;") or _ITEM.match(first) or _vocative().match(line):
         return 0
     return full_stop + 1
 

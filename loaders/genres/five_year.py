@@ -6,13 +6,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pledgegraph.loaders.chars import NUMERALS, TEN
 from pledgegraph.loaders.genres.kinds import kind_of, titled
 from pledgegraph.loaders.layout import Layout
 from pledgegraph.loaders.layout.tense import reported_spans
 
 __all__ = ["FiveYearPlan"]
 
-_PERIOD = re.compile(r"十[一二三四五六七八九]五|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)\d\d")
+# "十四五" (the 14th five-year period) or "2021—2025": the plan's period.
+_PERIOD = re.compile(rf"{TEN}[{NUMERALS[:9]}]{NUMERALS[4]}|(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)\d\d")
 
 
 class FiveYearPlan:
