@@ -74,6 +74,8 @@ def _with_store(command: Callable[..., Any] | None = None, *, writes: bool | str
         write = writes if isinstance(writes, bool) else bool(kwargs.get(writes))
         try:
             with open_store(db, neo4j_uri, read_only=not write) as store:
+                if getattr(store, "notice", None):
+                    click.echo(f"warning: {store.notice}", err=True)
                 command(store=store, **kwargs)
         except lookups.Ambiguous as error:
             click.echo(f"error: {error}", err=True)
@@ -97,7 +99,8 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
     after = store.counts()
     rows = [(kind, name, before[kind][name], after[kind][name]) for kind in ("nodes", "edges") for name in after[kind]]
     lines = [render_table(["", "type", "before", "after"], rows)]
-    lines.append(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed")
+    lines.append(f"{len(report.loaded)} loaded, {len(report.unchanged)} unchanged, {len(report.failed)} failed"
+                 + (f" ({report.other_files} other files in the folders are not plans)" if report.other_files else ""))
     for cycle in report.cycles:
         lines.append("warning: dependency cycle: " + " → ".join(cycle + cycle[:1]))
     return "\n".join(lines)
@@ -142,16 +145,19 @@ def load(store: Store, paths: tuple[Path, ...], force: bool, batch_rows: int, al
     """
     use_lexicon(lexicon_dirs)
     aliases = load_aliases(aliases_file) if aliases_file else None
-    files = discover(paths)
+    found = discover(paths)
     before = store.counts()
-    with click.progressbar(length=len(files), label="loading", file=sys.stderr,
+    with click.progressbar(length=len(found.files), label="loading", file=sys.stderr,
                            item_show_func=lambda p: p.name if p else "") as bar:
         report = load_paths(store, paths, force=force, progress=lambda path: bar.update(1, path),
-                            batch_rows=batch_rows, aliases=aliases, jobs=default_jobs() if jobs is None else jobs)
+                            batch_rows=batch_rows, aliases=aliases, jobs=default_jobs() if jobs is None else jobs,
+                            found=found)
     click.echo(_summary(store, before, report))
     for _path, message in report.failed:
         click.echo(f"failed: {message}", err=True)
-    if report.failed:
+    if report.stopped:
+        click.echo(f"error: the load stopped with {report.left} documents left: {report.stopped}", err=True)
+    if report.failed or report.stopped:
         sys.exit(1)
 
 

@@ -13,14 +13,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pledgegraph.discovery import Discovery
+from pledgegraph.discovery import discover as find_files
 from pledgegraph.errors import StoreError
 from pledgegraph.graph.lineage import link_lineage
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
-from pledgegraph.graph.store import Store
+from pledgegraph.graph.store import NoRoom, Store
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.read import READERS
-from pledgegraph.prepare import prepare, prepared
+from pledgegraph.prepare import prepared
 
 __all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths"]
 
@@ -32,18 +34,14 @@ class LoadReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     cycles: list[list[str]] = field(default_factory=list)
     links: int = 0  # TRACKS links (re)made between documents of the same body
+    other_files: int = 0  # files under the folders loaded that are not plans (by suffix)
+    stopped: str | None = None  # why the load stopped before the end (the disk is full)
+    left: int = 0  # documents not loaded because it stopped
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, and plan files under directories named (recursively), in a stable order."""
-    found: list[Path] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
-        else:
-            found.append(path)
-    return list(dict.fromkeys(found))
+def discover(paths: Iterable[str | Path]) -> Discovery:
+    """The plan files under ``paths`` and their document ids (see :mod:`pledgegraph.discovery`)."""
+    return find_files(paths, READERS)
 
 
 # Nodes + edges per write transaction: large enough that per-statement and per-commit costs
@@ -53,32 +51,43 @@ BATCH_ROWS = 20_000
 
 def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
                progress: Callable[[Path], None] | None = None, batch_rows: int = BATCH_ROWS,
-               aliases: BodyAliases | None = None, jobs: int = 0) -> LoadReport:
+               aliases: BodyAliases | None = None, jobs: int = 0, found: Discovery | None = None) -> LoadReport:
     """Load every plan under ``paths`` into ``store``; see the module docstring for guarantees.
     A batch is written once it holds ``batch_rows`` nodes and edges; ``aliases`` is the body
     registry (default: the shipped one); with ``jobs`` ≥ 1, that many worker processes
     extract while the store writes (:func:`pledgegraph.prepare.default_jobs` suggests a number;
-    the calling script must then guard its top level with ``if __name__ == "__main__"``)."""
+    the calling script must then guard its top level with ``if __name__ == "__main__"``);
+    ``found`` is the discovery of ``paths`` when the caller made it already.
+    Paths that give no document (missing, unreadable, a clash of ids) are reported as failed."""
     report = LoadReport()
+    found = found if found is not None else discover(paths)
+    report.failed += found.problems
+    report.other_files = found.other_files
     batch = _Batch(store, store.documents(), report)
-    files = discover(paths)
-    for item in prepared(files, dict(batch.held), force, aliases, jobs):
-        if item.error is None and item.graph is None and batch.held.get(item.name) != item.sha256:
-            # Unchanged as the load began, but this load already wrote another file of that name.
-            item = prepare(item.path, None, True, aliases)
-        if item.error is not None:
-            report.failed.append((str(item.path), item.error))
-        elif item.graph is None:
-            report.unchanged.append(item.name)
-        else:
-            if batch.has(item.name):
-                batch.flush()  # a second file of the same name replaces the first, in order
-            batch.add(item.path, item.sha256, item.graph)
-        if progress is not None:
-            progress(item.path)
-        if batch.rows >= batch_rows:
-            batch.flush()
-    batch.flush()
+    items = prepared(found.files, dict(batch.held), force, aliases, jobs)
+    seen = 0  # files taken from ``items`` so far
+    try:
+        store.make_room(0)  # a disk already full stops the load before any work
+        for item in items:
+            seen += 1
+            if item.error is not None:
+                report.failed.append((str(item.path), item.error))
+            elif item.graph is None:
+                report.unchanged.append(item.name)
+            else:
+                batch.add(item.path, item.sha256, item.graph)
+            if progress is not None:
+                progress(item.path)
+            if batch.rows >= batch_rows:
+                batch.flush()
+        batch.flush()
+    except NoRoom as error:
+        # Stop before the disk fills: a full disk inside a write would abort the process.
+        # Everything flushed before is committed; re-running the load skips it.
+        report.stopped, report.left = str(error), len(batch.pending) + len(found.files) - seen
+        return report
+    finally:
+        items.close()  # stops the worker processes at once
     if report.loaded:
         store.cleanup()
     # Also after a load that wrote nothing: it finishes the linking a killed load left undone.
@@ -100,17 +109,16 @@ class _Batch:
         # does not grow with the load.
         self.dependencies: list[GraphDoc] = []
 
-    def has(self, doc: str) -> bool:
-        return any(graph.doc == doc for _, _, graph in self.pending)
-
     def add(self, path: Path, sha256: str, graph: GraphDoc) -> None:
         self.pending.append((path, sha256, graph))
         self.rows += len(graph.nodes) + len(graph.edges)
 
     def flush(self) -> None:
-        pending, self.pending, self.rows = self.pending, [], 0
+        pending = self.pending
         if not pending:
             return
+        self.store.make_room(self.rows)  # NoRoom leaves the batch pending, unwritten
+        pending, self.pending, self.rows = self.pending, [], 0
         try:
             self.store.write_batch([graph for _, _, graph in pending], set(self.held))
             written = pending

@@ -19,6 +19,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from pledgegraph.discovery import Found
 from pledgegraph.errors import PledgeGraphError
 from pledgegraph.graph.model import GraphDoc
 from pledgegraph.loaders.aliases import BodyAliases
@@ -45,11 +46,11 @@ class Prepared:
     error: str | None = None
 
 
-def prepare(path: Path, held_sha256: str | None, force: bool, aliases: BodyAliases | None) -> Prepared:
-    """Read ``path``; unless its bytes hash to ``held_sha256`` (and not ``force``), extract and
+def prepare(path: Path, doc: str, held_sha256: str | None, force: bool, aliases: BodyAliases | None) -> Prepared:
+    """Read ``path`` as document ``doc``; unless its bytes hash to ``held_sha256`` (and not ``force``), extract and
     build its graph. Errors come back as values, so one bad file never stops the others."""
     try:
-        document = read_document(path)
+        document = read_document(path, doc)
         if not force and held_sha256 == document.sha256:
             return Prepared(path, document.name, document.sha256)
         return Prepared(path, document.name, document.sha256, build_graph(extract_document(document), aliases))
@@ -77,13 +78,13 @@ def _die_with_the_loader() -> None:
 _PR_SET_PDEATHSIG = 1
 
 
-def prepared(paths: Sequence[Path], held: Mapping[str, str], force: bool, aliases: BodyAliases | None,
+def prepared(files: Sequence[Found], held: Mapping[str, str], force: bool, aliases: BodyAliases | None,
              jobs: int) -> Iterator[Prepared]:
-    """:func:`prepare` each path, in order, in ``jobs`` worker processes (0: in this one);
+    """:func:`prepare` each file, in order, in ``jobs`` worker processes (0: in this one);
     ``held`` is the document → sha256 the store holds."""
-    if jobs < 1 or len(paths) < MIN_FILES_FOR_WORKERS:
-        for path in paths:
-            yield prepare(path, held.get(path.name), force, aliases)
+    if jobs < 1 or len(files) < MIN_FILES_FOR_WORKERS:
+        for file in files:
+            yield prepare(file.path, file.doc, held.get(file.doc), force, aliases)
         return
     # spawn, not fork: the loader holds a database connection and its threads, which a child
     # must not inherit; not forkserver: its workers are not the loader's children, so they
@@ -92,9 +93,8 @@ def prepared(paths: Sequence[Path], held: Mapping[str, str], force: bool, aliase
                                initializer=_die_with_the_loader)
     try:
         pending: deque[Future[Prepared]] = deque()
-        upcoming = iter(paths)
-        for path in upcoming:
-            pending.append(pool.submit(prepare, path, held.get(path.name), force, aliases))
+        for file in files:
+            pending.append(pool.submit(prepare, file.path, file.doc, held.get(file.doc), force, aliases))
             if len(pending) >= WINDOW:
                 yield pending.popleft().result()
         while pending:

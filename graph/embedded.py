@@ -9,13 +9,14 @@ file for writing (a ``load`` under way), seeing what was committed when it opene
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
-from pledgegraph.graph.store import NoStore, Result, Store
+from pledgegraph.graph.store import NoRoom, NoStore, Result, Store
 
 __all__ = ["EmbeddedStore"]
 
@@ -30,6 +31,15 @@ MAX_DB_SIZE = 1 << 36
 # every 16 MiB of log (the default) made a large load quadratic. Loads checkpoint once at the
 # end (:meth:`EmbeddedStore.flush`); the log stays durable, it is only replayed on open.
 CHECKPOINT_THRESHOLD = 1 << 30
+# Room a write needs. A full disk in the middle of a write aborts the whole process inside
+# LadybugDB, and one in the middle of a checkpoint leaves the store needing recovery, so the
+# only safe full disk is one met before writing. The log grows by about WAL_BYTES_PER_ROW per
+# node or edge (the highest rate seen in this process is used; 400–600 measured on real
+# plans, so it starts above); a checkpoint folding the log into the main file writes a shadow
+# copy, the main pages and a checkpoint log, measured at up to 3× the log's size.
+WAL_BYTES_PER_ROW = 1024
+CHECKPOINT_FACTOR = 3
+ROOM_RESERVE = 8 << 20
 
 
 def _acquire(path: Path, read_only: bool) -> ladybug.Database:
@@ -43,14 +53,32 @@ def _acquire(path: Path, read_only: bool) -> ladybug.Database:
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        database = ladybug.Database(key[0], max_db_size=MAX_DB_SIZE, read_only=read_only,
-                                    checkpoint_threshold=CHECKPOINT_THRESHOLD)
-    except RuntimeError as error:
+        database = _open(key[0], read_only, strict=True)
+    except (RuntimeError, ValueError) as error:  # a torn log has raised both
         message = " ".join(str(error).split())
-        raise StoreError(f"{path}: cannot open the LadybugDB database{' read-only' if read_only else ''} "
-                         f"({message})") from None
+        if not Path(key[0] + ".wal").exists():
+            raise StoreError(f"{path}: cannot open the LadybugDB database{' read-only' if read_only else ''} "
+                             f"({message})") from None
+        # The log ends in a transaction that was being written when the process died (a
+        # full disk, a kill): replay every committed transaction before it, as LadybugDB's
+        # recovery does when told not to give up on the torn tail. Read-only, in memory only.
+        try:
+            database = _open(key[0], read_only, strict=False)
+        except (RuntimeError, ValueError) as again:
+            raise StoreError(f"{path}: cannot open the LadybugDB database, even recovering its log "
+                             f"({' '.join(str(again).split())})") from None
+        RECOVERED.add(key[0])
     _DATABASES[key] = (database, 1)
     return database
+
+
+# Paths whose log was cut short and replayed up to the tear, so callers can say so.
+RECOVERED: set[str] = set()
+
+
+def _open(path: str, read_only: bool, strict: bool) -> ladybug.Database:
+    return ladybug.Database(path, max_db_size=MAX_DB_SIZE, read_only=read_only,
+                            checkpoint_threshold=CHECKPOINT_THRESHOLD, throw_on_wal_replay_failure=strict)
 
 
 def _release(path: Path, read_only: bool) -> None:
@@ -84,6 +112,10 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
+        self._wal_rate = WAL_BYTES_PER_ROW
+        self.notice = (f"{path}: its log was cut short (a crash or a full disk during a write); every "
+                       "transaction committed before that was recovered, the one in flight was lost"
+                       if str(path.resolve()) in RECOVERED else None)
         if not read_only:
             for statement in ladybug_schema():
                 self._connection.execute(statement)
@@ -109,7 +141,7 @@ class EmbeddedStore(Store):
                 raise StoreError(f"{self.path}: made by another version of pledgegraph ({table} lacks "
                                  f"{', '.join(missing)}); load your plans into a new database file")
 
-    def execute_plan(self, statements: list[Statement]) -> None:
+    def _execute_plan(self, statements: list[Statement]) -> None:
         self._connection.execute("BEGIN TRANSACTION")
         try:
             for cypher, params in statements:
@@ -121,6 +153,33 @@ class EmbeddedStore(Store):
                 pass  # LadybugDB already ended the transaction that failed
             raise StoreError(f"{self.path}: write rolled back: {error}") from None
         self._connection.execute("COMMIT")
+
+    def make_room(self, rows: int) -> None:
+        if self.read_only:
+            return
+        batch = rows * self._wal_rate
+        wal = self._wal_bytes()
+        if wal and _free(self.path) < _room(batch, wal) and _free(self.path) >= _room(0, wal):
+            self.flush()  # fold the log into the main file while there is room to do it
+            wal = self._wal_bytes()
+        free = _free(self.path)
+        if free < (need := _room(batch, wal)):
+            raise NoRoom(f"{self.path}: not enough disk space for the next write ({free >> 20} MB free, about "
+                         f"{need >> 20} MB needed); free some space and run the load again: what "
+                         "was loaded is stored and is skipped")
+
+    def _wal_bytes(self) -> int:
+        try:
+            return self.path.with_name(self.path.name + ".wal").stat().st_size
+        except OSError:
+            return 0
+
+    def execute_plan(self, statements: list[Statement]) -> None:
+        wal = self._wal_bytes()
+        self._execute_plan(statements)
+        rows = sum(len(params.get("rows", ())) for _, params in statements)
+        if rows and (grown := self._wal_bytes() - wal) > 0:
+            self._wal_rate = max(self._wal_rate, grown // rows + 1)
 
     def flush(self) -> None:
         if self.read_only:
@@ -151,3 +210,14 @@ class EmbeddedStore(Store):
             self._connection.close()
             _release(self.path, self.read_only)
             self._closed = True
+
+
+def _room(batch: int, wal: int) -> int:
+    """Bytes free needed to write ``batch`` bytes of log onto a log of ``wal`` bytes and still
+    checkpoint the whole log afterwards."""
+    return batch + CHECKPOINT_FACTOR * (wal + batch) + ROOM_RESERVE
+
+
+def _free(path: Path) -> int:
+    """Bytes free on the disk that holds ``path``."""
+    return shutil.disk_usage(path.parent if path.parent.exists() else Path.cwd()).free

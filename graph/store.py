@@ -27,7 +27,7 @@ from pledgegraph.graph.cypher import (
 from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import EdgeType, GraphDoc, Label
 
-__all__ = ["Result", "Store", "NoStore", "open_store", "DEFAULT_DB"]
+__all__ = ["Result", "Store", "NoStore", "NoRoom", "open_store", "DEFAULT_DB"]
 
 DEFAULT_DB = "pledgegraph.db"
 
@@ -48,6 +48,11 @@ class NoStore(StoreError):
         super().__init__(f"no store at {path}: nothing has been loaded there "
                          f"(load plans first: pledgegraph load PLANS --db {path})")
         self.path = path
+
+
+class NoRoom(StoreError):
+    """The disk holding the store has too little space left for the next write; nothing of
+    that write happened, and everything written before it is stored."""
 
 
 class Store(ABC):
@@ -83,6 +88,11 @@ class Store(ABC):
         """Write several documents in one transaction, as if one after another: all or none.
         Documents named in ``held`` first lose what they contributed before."""
         self.execute_plan(write_batch_plan(graphs, replace={g.doc for g in graphs} & set(held)))
+
+    def make_room(self, rows: int) -> None:
+        """Raise :class:`NoRoom` unless the store can take ``rows`` more nodes and edges
+        without filling its disk. A server store manages its own disk: nothing to check."""
+        return None
 
     @abstractmethod
     def flush(self) -> None:

@@ -15,7 +15,7 @@ from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
-from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
+from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, keyed_issuer, project_key
 
 __all__ = ["build_graph"]
 
@@ -32,6 +32,7 @@ class _Builder:
         self.record = record
         self.aliases = aliases
         self.doc = record.doc
+        self.keys = keyed_issuer(record.issuer, record.doc)  # what ids are made from
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple, Edge] = {}
 
@@ -47,8 +48,8 @@ class _Builder:
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
-        issuer = self.record.issuer
-        key = body_key(name, issuer, self.aliases)
+        # The issuer's own name keys as the issuer (for an unknown issuer: this document's).
+        key = body_key(self.keys.name if name == self.record.issuer.name else name, self.keys, self.aliases)
         return self.node(Label.BODY, key, name=name, kind=kind or body_kind(name),
                          jurisdiction=key.split("|")[0].removeprefix("body:"), **_prov(self.doc, span, evidence))
 
@@ -101,9 +102,9 @@ def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
     """Project nodes, and a map from every name a project goes by to its node and record."""
     by_name: dict[str, tuple[Node, Project]] = {}
     for project in b.record.projects:
-        node = b.node(Label.PROJECT, project_key(project.name, b.record.issuer, b.aliases), name=project.name,
+        node = b.node(Label.PROJECT, project_key(project.name, b.keys, b.aliases), name=project.name,
                       aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
-                      jurisdiction=issuer_path(b.record.issuer, b.aliases), **_prov(b.doc, project.span, project.evidence))
+                      jurisdiction=issuer_path(b.keys, b.aliases), **_prov(b.doc, project.span, project.evidence))
         for name in (project.name, *project.aliases):
             by_name[name] = (node, project)
         _project_owners(b, project, node)

@@ -214,8 +214,10 @@ def _raw_bytes(path: Path) -> bytes:
     return data
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one plan file; LoadError says in one line which file and what is wrong."""
+def read_document(path: str | Path, doc: str | None = None) -> Document:
+    """Read one plan file, stored as document ``doc`` (default: its file name; a load names
+    documents by their path below the folder loaded, see :mod:`pledgegraph.discovery`);
+    LoadError says in one line which file and what is wrong."""
     path = Path(path)
     reader = READERS.get(path.suffix.lower())
     if reader is None:
@@ -229,4 +231,4 @@ def read_document(path: str | Path) -> Document:
         raise LoadError(f"{path}: plan too large ({len(text):,} characters; the limit is {MAX_PLAN_CHARS:,})")
     if not text.strip(" \t\r\n\u3000\ufeff"):
         raise LoadError(f"{path}: empty file (no text after decoding)")
-    return Document(str(path), path.name, text, encoding, hashlib.sha256(data).hexdigest())
+    return Document(str(path), doc or path.name, text, encoding, hashlib.sha256(data).hexdigest())

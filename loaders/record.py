@@ -117,6 +117,11 @@ class Issuer:
     co_issuers: tuple[str, ...] = ()
     drafted_by: str | None = None
 
+    @property
+    def known(self) -> bool:
+        """Whether the extractor named the issuer (its rule is not ``unknown``)."""
+        return self.rule.split("+")[0] != "unknown"
+
     def to_dict(self) -> dict:
         out = {"name": self.name, "level": self.level, "district": self.district}
         if self.city:

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from pledgegraph.loaders.aliases import BodyAliases, shipped_aliases
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city"]
+__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city", "keyed_issuer"]
 
 _NATIONAL = frozenset({"党中央", "中共中央", "国务院", "全国人大", "全国政协", "中央"})
 _QUOTES = re.compile(r"[“”\"'《》\s]")
@@ -122,3 +123,12 @@ def project_core(name: str) -> str:
 def project_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> str:
     """The identity of a project named ``name`` in a plan issued by ``issuer``."""
     return f"project:{issuer_path(issuer, aliases)}|{project_core(name)}"
+
+
+def keyed_issuer(issuer: Issuer, doc: str) -> Issuer:
+    """The issuer that ids are made from. An issuer the extractor could not name is a
+    different unknown body in every document: keyed by the document, so two unrelated plans
+    never share an issuer (nor, through it, a lineage, bodies or projects)."""
+    if issuer.known:
+        return issuer
+    return replace(issuer, name=f"{issuer.name}（{doc}）", level="department")
