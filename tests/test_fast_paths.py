@@ -66,9 +66,9 @@ def test_road_sections_tried_at_brackets_match_a_full_scan(texts):
 
 
 def test_a_leading_lookahead_changes_no_match(texts):
-    from pledgegraph.loaders.dates import _PATTERNS
+    from pledgegraph.loaders.dates import _patterns
 
-    patterns = [_number_pattern(), _INHERIT, *(pattern for pattern, _ in _PATTERNS)]
+    patterns = [_number_pattern(), _INHERIT, *(pattern for pattern, _ in _patterns())]
     for fast in patterns:
         plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", fast.pattern))
         assert plain.pattern != fast.pattern
@@ -77,9 +77,9 @@ def test_a_leading_lookahead_changes_no_match(texts):
 
 
 def test_every_deadline_match_holds_the_word_tested_first(texts):
-    from pledgegraph.loaders.dates import _PATTERNS
+    from pledgegraph.loaders.dates import _patterns
 
-    for pattern, needed in _PATTERNS:
+    for pattern, needed in _patterns():
         for text in texts:
             assert all(needed in match.group() for match in pattern.finditer(text))
 
@@ -120,5 +120,5 @@ def test_relations_look_only_at_sentences_with_a_trigger(texts):
             plain.append((start, mark.start()))
             start = mark.end()
         plain.append((start, len(text)))
-        wanted = [(a, b) for a, b in plain if b > a and relations._TRIGGER.search(text, a, b)]
+        wanted = [(a, b) for a, b in plain if b > a and relations._trigger().search(text, a, b)]
         assert list(relations._trigger_sentences(text)) == wanted
