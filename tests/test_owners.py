@@ -126,3 +126,27 @@ def test_lists_outrank_prose():
 def test_clause_subjects_are_found_where_clauses_open():
     text = "1.镇财政所负责费用审核;物业公司协助居委开展工作。推进城投集团改革。"
     assert [m.name for m in find_subjects(text)] == ["镇财政所", "物业公司"]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("由区水务局牵头,区城管执法局配合,完成排水设施检查。", ("区水务局", "区城管执法局"),
+     [("区水务局", "lead", "verb.by"), ("区城管执法局", "cooperate", "verb.helps")]),
+    ("开展应急演练,区应急局牵头,区消防救援支队、各街镇配合。", ("区应急局", "区消防救援支队", "各街镇"),
+     [("区应急局", "lead", "verb.lead"), ("区消防救援支队", "cooperate", "verb.helps"),
+      ("各街镇", "cooperate", "verb.helps")]),
+    # A body that helps with one part and is responsible for another acts: it leads.
+    ("镇政府配合做好道路养护改革,负责做好村道的日常养护。", ("镇政府",), [("镇政府", "lead", "verb.subject")]),
+])
+def test_a_body_opening_a_clause_with_a_helping_verb_cooperates(text, names, expected):
+    assert _decide(text, *names) == expected
+
+
+def test_helping_bodies_do_not_cut_the_task_into_steps():
+    from pledgegraph.loaders.extract import extract_document
+    from pledgegraph.loaders.read import Document
+
+    text = "关于做好汛期防御工作的安排\n\n一、工作任务\n1.加强隐患排查，由区防汛指挥部牵头，各街镇配合，完成全区排查。\n"
+    record = extract_document(Document("plan.txt", "plan.txt", text, "utf-8", "0" * 64))
+    [task] = [c for c in record.commitments if "隐患排查" in c.text]
+    assert "完成全区排查" in task.text
+    assert [(o.body, o.role) for o in task.owners] == [("区防汛指挥部", "lead"), ("各街镇", "cooperate")]

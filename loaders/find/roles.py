@@ -8,8 +8,9 @@ Three forms, each a finder that returns :class:`RoleMention` spans tagged with t
   and bare ``（A、B、C）`` closing a sentence (``list.bare``: the first leads);
 * **prose** around a body the body finder found: ``由X负责`` (``verb.by``), ``X牵头``
   (``verb.lead``), ``配合X`` / ``协助X`` (``verb.help``: X leads, the one helping cooperates),
-  ``会同X`` / ``联合X`` (``verb.join``: X cooperates), and X opening a clause with an action
-  (``verb.subject``). ``partner`` is the role these rules leave to the task's implicit actor
+  ``会同X`` / ``联合X`` (``verb.join``: X cooperates), X opening a clause with an action
+  (``verb.subject``) and X opening it with a helping verb (``X配合``, ``A、B协助``:
+  ``verb.helps``, X cooperates with whoever leads). ``partner`` is the role these rules leave to the task's implicit actor
   (the issuer, or the body heading a duty list) — see loaders/decide/owners.py.
 
 The words are data (``data/role_words.txt``, ``data/role_verbs.txt``); vocabulary never
@@ -219,6 +220,17 @@ def _sets_time_only(text: str, start: int, clause_end: int, body_starts: set[int
     return text.startswith(_function("agent"), following) or following in body_starts
 
 
+def _leads_later(text: str, start: int, end: int, body_starts: set[int], verbs: dict[str, str]) -> bool:
+    """Whether the subject of a helping verb also takes a part on: a lead verb (负责, 牵头)
+    follows in its sentence before any other body is named."""
+    for at in range(start, end):
+        if at in body_starts:
+            return False
+        if any(text.startswith(word, at) for word, kind in verbs.items() if kind == "lead"):
+            return True
+    return False
+
+
 def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMention]:
     out: list[RoleMention] = []
     verbs = _verbs()
@@ -261,7 +273,13 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
             last = (partners or group)[-1]
             tail_at = past_aside(text, last.end - offset)
             tail = text[tail_at:tail_at + 1]
-            if tail and tail not in _not_verb_after_subject():
+            helps = next((w for w in by_length if verbs[w] == "help" and text.startswith(w, tail_at)), None)
+            if helps is not None and _leads_later(text, tail_at + len(helps), sent_end, body_starts, verbs):
+                helps = None  # "X配合做好A，负责做好B": X also owns a part, so X acts
+            if helps is not None:  # "A牵头，B、C配合": the ones who help cooperate, whoever leads
+                out += [mention(member.name, "cooperate", "verb.helps", at=member.start) for member in group + partners]
+                skip_until = last.end - offset
+            elif tail and tail not in _not_verb_after_subject():
                 out += [mention(member.name, "lead", "verb.subject", at=member.start) for member in group]
                 out += [mention(member.name, "cooperate", "verb.with", at=member.start) for member in partners]
                 skip_until = last.end - offset
