@@ -150,3 +150,37 @@ def test_helping_bodies_do_not_cut_the_task_into_steps():
     [task] = [c for c in record.commitments if "隐患排查" in c.text]
     assert "完成全区排查" in task.text
     assert [(o.body, o.role) for o in task.owners] == [("区防汛指挥部", "lead"), ("各街镇", "cooperate")]
+
+
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    ("区水务局负责,区应急局参与,完成排水设施检查。", ("区水务局", "区应急局"),
+     [("区水务局", "lead", "verb.subject"), ("区应急局", "cooperate", "verb.helps")]),
+    # A list closed by 等部门 still acts …
+    ("区发展改革委、区财政局等部门结合年度预算,落实资金保障。", ("区发展改革委", "区财政局"),
+     [("区发展改革委", "lead", "verb.subject"), ("区财政局", "lead", "verb.subject")]),
+    # … and joins in when another body leads the sentence.
+    ("区教育局牵头,区卫生健康委、区体育局等部门共同推进学生体质提升。", ("区教育局", "区卫生健康委", "区体育局"),
+     [("区教育局", "lead", "verb.lead"), ("区卫生健康委", "cooperate", "verb.joins"),
+      ("区体育局", "cooperate", "verb.joins")]),
+    # 联合 before a body is still the subject acting with that body.
+    ("区房管局牵头,区绿化市容局联合区城管执法局加强指导。", ("区房管局", "区绿化市容局", "区城管执法局"),
+     [("区房管局", "lead", "verb.lead"), ("区绿化市容局", "lead", "verb.subject"),
+      ("区城管执法局", "cooperate", "verb.join")]),
+])
+def test_prose_partners(text, names, expected):
+    assert _decide(text, *names) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "落实河长制,责任单位:区水务局,配合单位:各街镇。",
+    "落实河长制,责任单位为区水务局,配合单位为各街镇。",
+    "落实河长制。责任单位:区水务局;配合单位:各街镇。",
+])
+def test_labelled_lists_in_one_sentence_stop_at_the_next_label(text):
+    assert _decide(text, "区水务局", "各街镇") == [("区水务局", "lead", "list.label"), ("各街镇", "cooperate", "list.label")]
+
+
+def test_a_label_word_inside_a_name_is_no_label():
+    assert _decide("(责任单位:市交通委、各区政府、各项目实施主体)") == [
+        ("市交通委", "lead", "list.label"), ("各区政府", "cooperate", "list.label"),
+        ("各项目实施主体", "cooperate", "list.label")]

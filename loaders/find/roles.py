@@ -26,7 +26,7 @@ from functools import cache
 
 from pledgegraph.loaders.bodies import looks_like_body, split_body_list
 from pledgegraph.loaders.find.subjects import clause_starts, past_aside
-from pledgegraph.loaders.lexicon import column, table, words
+from pledgegraph.loaders.lexicon import alternation, column, table, words
 from pledgegraph.loaders.record import BodyMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, around
 
@@ -86,7 +86,9 @@ def _clause_words(kind: str) -> tuple[str, ...]:
 @cache
 def _label_pattern() -> re.Pattern[str]:
     labels = "|".join(re.escape(word) for word, _ in _words("label"))
-    return re.compile(rf"(?P<label>{labels})\s*[:：]\s*(?P<items>[^;；)）\]】\n。]+)")
+    copulas = alternation(_function("copula"))
+    # The items run to the end of the clause or to the next label (责任单位：A，配合单位：B).
+    return re.compile(rf"(?P<label>{labels})\s*(?:[:：]|{copulas})\s*(?P<items>(?:(?![,，]\s*(?:{labels})\s*(?:[:：]|{copulas}))[^;；)）\]】\n。])+)")
 
 
 def _assign(items: list[str], how: str) -> list[tuple[str, str]]:
@@ -220,6 +222,16 @@ def _sets_time_only(text: str, start: int, clause_end: int, body_starts: set[int
     return text.startswith(_function("agent"), following) or following in body_starts
 
 
+def _past_list_close(text: str, at: int) -> int:
+    """Past a list's closing 等 and the noun after it (A、B等部门共同…): where the verb starts."""
+    close = next((w for w in _function("list_close") if text.startswith(w, at)), None)
+    if close is None:
+        return at
+    at += len(close)
+    noun = max((w for w in _function("list_noun") if text.startswith(w, at)), key=len, default="")
+    return at + len(noun)
+
+
 def _leads_later(text: str, start: int, end: int, body_starts: set[int], verbs: dict[str, str]) -> bool:
     """Whether the subject of a helping verb also takes a part on: a lead verb (负责, 牵头)
     follows in its sentence before any other body is named."""
@@ -271,8 +283,15 @@ def _prose(text: str, offset: int, bodies: Sequence[BodyMention]) -> list[RoleMe
         elif (start in starts or start == clause_start) and not _sets_time_only(text, start, clause_end, body_starts):
             group, partners = _subjects_from(text, index, bodies, offset)
             last = (partners or group)[-1]
-            tail_at = past_aside(text, last.end - offset)
+            tail_at = _past_list_close(text, past_aside(text, last.end - offset))
             tail = text[tail_at:tail_at + 1]
+            led = any(m.role == "lead" and m.start == scope[0] for m in out)
+            joint = next((w for w in _function("joint") if text.startswith(w, tail_at)), None)
+            if led and joint is not None and tail_at + len(joint) not in body_starts:
+                # "A牵头，B、C等部门共同推进": A leads; those joining in take part.
+                out += [mention(member.name, "cooperate", "verb.joins", at=member.start) for member in group + partners]
+                skip_until = last.end - offset
+                continue
             helps = next((w for w in by_length if verbs[w] == "help" and text.startswith(w, tail_at)), None)
             if helps is not None and _leads_later(text, tail_at + len(helps), sent_end, body_starts, verbs):
                 helps = None  # "X配合做好A，负责做好B": X also owns a part, so X acts
