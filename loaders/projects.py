@@ -22,24 +22,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from pledgegraph.loaders.projects_finders import (
-    enumerations,
-    quote_mentions,
-    section_mentions,
-    suffix_mentions,
-)
-from pledgegraph.loaders.projects_rules import word_set
+from pledgegraph.loaders.projects_finders import quote_mentions, suffix_mentions
+from pledgegraph.loaders.projects_lexicon import alternation, chars, grammar, word_set
+from pledgegraph.loaders.projects_lists import enumerations, section_mentions
 from pledgegraph.loaders.record import ProjectMention
 
 __all__ = ["find_projects", "group_projects", "ProjectGroup"]
 
-_LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|街镇|国家|省)级")
-_SECTIONED = re.compile(r"([^(]{2,})\([^()]*[—\-~至]")  # 秋实路(春晖路—夏禾路): the road is 秋实路
-_GENERIC_TAILS = frozenset(("", "项目", "工程", "建设", "工作", "建设工程", "建设项目"))
 _QUOTED = re.compile(r"“([^”]+)”")
 _MARKS = re.compile(r"[“”《》\"\s]")
+
+
+@cache
+def _level_prefix() -> re.Pattern[str]:
+    """A level word opening a name (市级X示范村 is X示范村)."""
+    return re.compile(f"^(?:{alternation(grammar('level_place'))}){chars('level')}")
+
+
+@cache
+def _sectioned() -> re.Pattern[str]:
+    """A name and a bracketed section (秋实路(春晖路—夏禾路): the road is 秋实路)."""
+    return re.compile(rf"([^(]{{2,}})\([^()]*[{chars('range')}]")
 
 
 @dataclass(frozen=True)
@@ -78,14 +83,14 @@ def _key(name: str) -> str:
     quoted = _QUOTED.match(name)
     if quoted:
         return quoted.group(1)
-    return _LEVEL_PREFIX.sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
+    return _level_prefix().sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
 
 
 def _plain_tail(extra: str) -> bool:
     """What follows a name in a longer one adds nothing: modifiers, then a section or a generic word."""
     while (size := next((len(w) for w in word_set("project_modifiers") if extra.startswith(w)), 0)):
         extra = extra[size:]
-    return extra.startswith("(") or extra in _GENERIC_TAILS
+    return extra.startswith("(") or not extra or extra in word_set("project_plain_tails")
 
 
 @lru_cache(maxsize=65536)
@@ -150,12 +155,12 @@ def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
 
 def _group(group: list[ProjectMention]) -> ProjectGroup:
     only = group[0]
-    if len(group) == 1 and not only.name.startswith("“") and not _SECTIONED.match(only.name):
+    if len(group) == 1 and not only.name.startswith("“") and not _sectioned().match(only.name):
         return ProjectGroup(only.name, (), only.kind, (only,))  # most projects: one plain mention
     names = list(dict.fromkeys(m.name for m in group))
     names += [_key(n) for n in names if n.startswith("“") and _key(n) not in names
               and _key(n) not in word_set("project_exclusions")]  # not “十四五” for its 中期评估
-    names += [m.group(1) for n in names if (m := _SECTIONED.match(n)) and m.group(1) not in names]
+    names += [m.group(1) for n in names if (m := _sectioned().match(n)) and m.group(1) not in names]
     canonical = min(names, key=lambda n: (len(_key(n)), len(n), n))
     aliases = tuple(n for n in names if n != canonical)
     kinds = [m.kind for m in group]

@@ -1,0 +1,201 @@
+"""The vocabulary of the project stage: every word list it reads, loaded once from ``data/``.
+
+The rules in :mod:`.projects_rules`, :mod:`.projects_finders`, :mod:`.projects_lists` and
+:mod:`.projects_named` name a list or a grammatical role (``grammar("conjunction")``), never a
+word: the words are data (``data/project_*.txt``), reviewable and extendable without code.
+Patterns built from the lists are compiled on first use and kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from pledgegraph.loaders.lexicon import table, words
+
+__all__ = [
+    "HARD",
+    "SOFT",
+    "STOP",
+    "word_set",
+    "grammar",
+    "chars",
+    "alternation",
+    "ending_pattern",
+    "cues",
+    "place_cues",
+    "quantity",
+    "year_pattern",
+    "lengths_by_last",
+    "sizes_by_last",
+    "ends_with_word",
+    "longest_ending",
+    "starts_with_word",
+    "suffix_pattern",
+    "suffix_kind",
+    "min_core",
+    "suffix_context",
+]
+
+HARD = "hard boundaries"
+SOFT = "project_soft_boundaries"
+STOP = frozenset(",，。;；:：、!！?？\n\t 《》\"“”")
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A word list, or ``HARD``: the boundary words that always end a name."""
+    if name == HARD:
+        return (word_set("project_boundaries") | word_set("project_clause_words")) - word_set(SOFT)
+    return frozenset(w for line in words(name) for w in line.split())
+
+
+@cache
+def _rows(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A ``key | … | words`` table: every column but the last is the key, the last the words."""
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in table(name):
+        out[row[:-1]] = out.get(row[:-1], ()) + tuple(row[-1].split())
+    return out
+
+
+def grammar(role: str) -> tuple[str, ...]:
+    """The function words of one grammatical role (``data/project_grammar.txt``)."""
+    return _rows("project_grammar")[(role,)]
+
+
+def chars(*roles: str) -> str:
+    """The one-character words of ``roles``, escaped for a character class."""
+    return "".join(re.escape(w) for role in roles for w in grammar(role))
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation of ``entries``, longest first (so 示范街区 wins over 街区)."""
+    return "|".join(re.escape(w) for w in sorted(set(entries), key=lambda w: (-len(w), w)))
+
+
+@cache
+def ending_pattern(name: str) -> re.Pattern[str]:
+    """Matches a text that ends in a word of the list ``name``."""
+    return re.compile(f"(?:{alternation(word_set(name))})$")
+
+
+def cues(kind: str, where: str) -> tuple[str, ...]:
+    """The words that give a name ``kind`` from ``where`` (``data/project_kind_cues.txt``)."""
+    return _rows("project_kind_cues").get((kind, where), ())
+
+
+def place_cues(role: str) -> tuple[str, ...]:
+    return _rows("project_place_cues")[(role,)]
+
+
+@cache
+def quantity() -> str:
+    """The pattern of a quantity: a number (digits or numerals) and a measure ("5个", "3处")."""
+    number = chars("numeral", "pair", "hundred", "thousand")
+    return (rf"[\d{number}.]+(?:{alternation(grammar('magnitude'))})?"
+            rf"(?:{alternation(word_set('project_measures'))})")
+
+
+@cache
+def year_pattern() -> re.Pattern[str]:
+    """A year or a span of years in a name (2023年, 2023-2025)."""
+    return re.compile(rf"(?:19|20)\d\d(?:{alternation(grammar('year'))})|\d{{4}}-\d{{4}}")
+
+
+def lengths_by_last(entries: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """Last character → the lengths of the words ending in it, longest first: only those can
+    end at a given position, so most positions cost one dict lookup instead of a try per length."""
+    sizes: dict[str, set[int]] = {}
+    for word in entries:
+        sizes.setdefault(word[-1], set()).add(len(word))
+    return {ch: tuple(sorted(found, reverse=True)) for ch, found in sizes.items()}
+
+
+@cache
+def sizes_by_last(name: str) -> dict[str, tuple[int, ...]]:
+    return lengths_by_last(word_set(name))
+
+
+@cache
+def _max_len(name: str) -> int:
+    return max(len(w) for w in word_set(name))
+
+
+@cache
+def _first_chars(name: str) -> frozenset[str]:
+    return frozenset(word[0] for word in word_set(name))
+
+
+def longest_ending(text: str, end: int, sizes: dict[str, tuple[int, ...]], found: frozenset[str]) -> int:
+    """:func:`ends_with_word` for ``0 < end <= len(text)``, its lexicon looked up by the caller
+    (a left-edge scan asks at every character)."""
+    for size in sizes.get(text[end - 1], ()):
+        if size <= end and text[end - size:end] in found:
+            return size
+    return 0
+
+
+def ends_with_word(text: str, end: int, vocabulary: str) -> int:
+    """Length of the longest word of ``vocabulary`` ending at ``end`` (0 if none)."""
+    found = word_set(vocabulary)
+    if 0 < end <= len(text):
+        return longest_ending(text, end, sizes_by_last(vocabulary), found)
+    for size in range(min(_max_len(vocabulary), end), 0, -1):
+        if text[end - size:end] in found:
+            return size
+    return 0
+
+
+def starts_with_word(text: str, start: int, vocabulary: str) -> int:
+    """Length of the longest word (two characters or more) of ``vocabulary`` at ``start``."""
+    if text[start:start + 1] not in _first_chars(vocabulary):
+        return 0  # no word starts with this character (or the text ends here)
+    found = word_set(vocabulary)
+    for size in range(_max_len(vocabulary), 1, -1):
+        if text[start:start + size] in found:
+            return size
+    return 0
+
+
+# --- name suffixes --------------------------------------------------------------------------
+
+
+@cache
+def _suffix_table() -> tuple[dict[str, str], dict[str, int]]:
+    rows = table("project_suffixes")
+    return {row[0]: row[1] for row in rows}, {row[0]: int(row[2]) for row in rows if len(row) > 2 and row[2]}
+
+
+@cache
+def suffix_pattern() -> re.Pattern[str]:
+    """Any name suffix, longest first (so 示范街区 wins over 街区)."""
+    return re.compile(alternation(_suffix_table()[0]))
+
+
+@cache
+def _suffix_sizes() -> dict[str, tuple[int, ...]]:
+    return lengths_by_last(_suffix_table()[0])
+
+
+def suffix_kind(name: str) -> tuple[str, str] | None:
+    """The (suffix, kind) that ``name`` ends with, if any (the longest)."""
+    rows = _suffix_table()[0]
+    for size in _suffix_sizes().get(name[-1:], ()):
+        kind = size <= len(name) and rows.get(name[-size:])
+        if kind:
+            return name[-size:], kind
+    return None
+
+
+def min_core(suffix: str) -> int:
+    """The shortest core that can name something before ``suffix``."""
+    return _suffix_table()[1].get(suffix, 2)
+
+
+@cache
+def suffix_context() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """suffix → (words after it, words before it) that make it part of a longer word."""
+    return {row[0]: (tuple(row[1].split()), tuple(row[2].split()) if len(row) > 2 else ())
+            for row in table("project_suffix_context")}
