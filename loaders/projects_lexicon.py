@@ -36,6 +36,11 @@ __all__ = [
     "suffix_kind",
     "min_core",
     "suffix_context",
+    "FAMILIES",
+    "family_tails",
+    "family_uses",
+    "family_of",
+    "uses_before",
 ]
 
 HARD = "hard boundaries"
@@ -162,10 +167,46 @@ def starts_with_word(text: str, start: int, vocabulary: str) -> int:
 # --- name suffixes --------------------------------------------------------------------------
 
 
+# The suffix families: a proper name, words for what it serves (``use``), then a tail of the
+# family; each file's tails join the name suffixes, with the family's kind.
+FAMILIES = ("project_facilities", "project_events", "project_titles")
+
+
+@cache
+def family_tails(family: str) -> dict[str, str]:
+    """tail → kind of one family; a title tail is any qualifier before any unit."""
+    rows = _rows(family)
+    kind = rows[("kind",)][0]
+    tails = rows.get(("tail",), ())
+    tails += tuple(q + u for q in rows.get(("qualifier",), ()) for u in rows.get(("unit",), ()))
+    return dict.fromkeys(tails, kind)
+
+
+@cache
+def family_uses(family: str) -> frozenset[str]:
+    """The words that say whom or what a family's name serves (社区, 长者): no proper name."""
+    return frozenset(_rows(family).get(("use",), ()))
+
+
+@cache
+def family_of() -> dict[str, str]:
+    """tail → its family (a row of ``project_suffixes.txt`` may still set its kind and core)."""
+    return {tail: family for family in FAMILIES for tail in family_tails(family)}
+
+
+@cache
+def uses_before(suffix: str) -> frozenset[str]:
+    """The ``use`` words of the family ``suffix`` belongs to (none for a general suffix)."""
+    family = family_of().get(suffix)
+    return family_uses(family) if family else frozenset()
+
+
 @cache
 def _suffix_table() -> tuple[dict[str, str], dict[str, int]]:
     rows = table("project_suffixes")
-    return {row[0]: row[1] for row in rows}, {row[0]: int(row[2]) for row in rows if len(row) > 2 and row[2]}
+    kinds = {tail: kind for family in FAMILIES for tail, kind in family_tails(family).items()}
+    kinds.update({row[0]: row[1] for row in rows})
+    return kinds, {row[0]: int(row[2]) for row in rows if len(row) > 2 and row[2]}
 
 
 @cache

@@ -30,6 +30,7 @@ from pledgegraph.loaders.projects_lexicon import (
     starts_with_word,
     suffix_kind,
     suffix_pattern,
+    uses_before,
     word_set,
     year_pattern,
 )
@@ -194,10 +195,22 @@ def category_end(core: str, suffix: str) -> bool:
     return any(_generic_word(core[-size:], suffix, "end") for size in range(1, min(4, len(core)) + 1))
 
 
+def _strip_uses(core: str, uses: frozenset[str]) -> str:
+    """``core`` less the use words that end it (芦恒路|社区长者, 锦颐|中医特色)."""
+    while size := next((n for n in range(min(4, len(core)), 0, -1) if core[-n:] in uses), 0):
+        core = core[:-size]
+    return core
+
+
 @lru_cache(maxsize=8192)  # a pure judgement asked again for every mention of a name
 def generic_core(core: str, suffix: str = "") -> bool:
     """Whether a name core is a category (重点, 城市更新, 老旧住宅, 科技类 …), not a proper name."""
     bare = _patterns()["level"].sub("", core)
+    uses = uses_before(suffix)
+    if uses:  # a family's name: what is left before the words for whom it serves must name it
+        bare = _strip_uses(bare, uses)
+        if len(bare) < 2:
+            return True  # 社区长者|食堂, 敬老|助餐点: a kind of facility
     if bare[:1] in grammar("jurisdiction") and len(bare) > 2:
         bare = bare[1:]  # 区重大工程: still a category
     if not bare or bare.isdigit() or _patterns()["class"].search(bare) or _made_of_generic_words(bare, suffix):
@@ -207,7 +220,18 @@ def generic_core(core: str, suffix: str = "") -> bool:
 
 
 def is_body(name: str) -> bool:
-    return name.endswith(tuple(word_set("project_body_suffixes")))
+    """A name ending like an organisation, unless a longer project suffix ends it
+    (X卫生分中心 is a facility, X分中心 a body; 双拥模范街道 is a title)."""
+    if not name.endswith(_body_endings()):
+        return False
+    ending = max(len(w) for w in _body_endings() if name.endswith(w))
+    found = suffix_kind(name)
+    return not found or len(found[0]) < ending
+
+
+@cache
+def _body_endings() -> tuple[str, ...]:
+    return tuple(word_set("project_body_suffixes"))
 
 
 @lru_cache(maxsize=8192)  # pure, and a plan names the same candidates again and again
