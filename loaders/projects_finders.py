@@ -16,6 +16,8 @@ from pledgegraph.loaders.projects_lexicon import (
     alternation,
     chars,
     ending_pattern,
+    family_of,
+    family_rule,
     grammar,
     place_cues,
     quantity,
@@ -63,10 +65,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     }
 
 
-def mention(text: str, start: int, end: int, name: str | None = None) -> ProjectMention:
-    """A mention of ``text[start:end]`` (or ``name``), its kind read from the words around."""
-    name = text[start:end] if name is None else name
-    return ProjectMention(name, kind_of(name, text[max(0, start - 4):start], text[end:end + 4]), start, end)
+def mention(text: str, start: int, end: int, rule: str) -> ProjectMention:
+    """A mention of ``text[start:end]`` found by ``rule``, its kind read from the words around."""
+    name = text[start:end]
+    return ProjectMention(name, kind_of(name, text[max(0, start - 4):start], text[end:end + 4]), start, end, rule)
 
 
 # --- quotation marks --------------------------------------------------------------------
@@ -120,12 +122,15 @@ def quote_mentions(text: str) -> list[ProjectMention]:
         end = _extension_end(text, match.end()) if match.group(1) else match.end()
         service = _patterns()["service"].match(text, match.end()) if match.group(1) else None
         if end > match.end():  # “X”suffix names a project whatever X is
-            out.append(mention(text, match.start(), end))
+            out.append(mention(text, match.start(), end, "quote.suffix"))
         elif service and inner not in word_set("project_exclusions"):  # “三段式”课后服务
-            out.append(mention(text, match.start(), service.end()))
+            out.append(mention(text, match.start(), service.end(), "quote.service"))
         elif not _quote_rejected(text, match, inner):
-            found = mention(text, match.start() + 1, match.end() - 1)
-            out.append(found if match.group(1) else replace(found, kind="plan_study"))
+            if match.group(1):
+                out.append(mention(text, match.start() + 1, match.end() - 1, "quote"))
+            else:
+                out.append(replace(mention(text, match.start() + 1, match.end() - 1, "quote.document"),
+                                   kind="plan_study"))
     return out
 
 
@@ -144,13 +149,25 @@ def _inside_longer_word(text: str, suffix: str, start: int, end: int) -> bool:
     return text.startswith(after, end) or text.endswith(before, 0, start)
 
 
+def _brand_start(text: str, start: int) -> int | None:
+    """Where the quote closing just before ``start`` opens (“X”|Y音乐节), if it does nearby."""
+    if not start or text[start - 1] != "”":
+        return None
+    opened = text.rfind("“", max(0, start - 26), start - 1)
+    return opened if opened >= 0 and "”" not in text[opened:start - 1] else None
+
+
 def _suffix_candidates(text: str, match: re.Match) -> list[ProjectMention]:
     suffix = match.group()
     start, name_end = left_edge(text, match.start())
     start = strip_marker(text, start, name_end)
     edition = _patterns()["edition"].match(text, start, match.start())
     start = edition.end() if edition else start  # 第三届X节: the edition is no part of it
-    if start > 0 and (text[start - 1] == "”" or text[start - 1] in grammar("closer")):
+    family = suffix in family_of()
+    rule = family_rule(family_of()[suffix]) if family else "suffix"
+    opened = _brand_start(text, start) if family else None
+    if start > 0 and (text[start - 1] == "”" or text[start - 1] in grammar("closer")) \
+            and not (family and (opened is not None or text[start - 1] != "”")):
         return []  # “X”suffix is the quote's; 等X项目 is a category after a list
     if _inside_longer_word(text, suffix, match.start(), match.end()):
         return []
@@ -166,13 +183,15 @@ def _suffix_candidates(text: str, match: re.Match) -> list[ProjectMention]:
         return []  # 新建1处市民健身驿站: one of a kind, not a name
     if not plausible(name, text[start:name_end], suffix):
         return []
+    if opened is not None:  # “X”浦江草地音乐节: the brand and the event are one name
+        return [mention(text, opened, end, "quote.family")]
     joint = max(text.rfind(j, start, name_end) for j in grammar("conjunction"))  # the last, or -1
     second = _split_coordinated(text, start, name_end, joint)
     if second is None:
         if joint > start and generic_core(text[joint + 1:name_end], suffix):
             return []  # 高校科研成果和双创项目: the last of the pair is a category
-        return [mention(text, start, end)]
-    return [mention(text, start, second - 1), mention(text, second, end)]
+        return [mention(text, start, end, rule)]
+    return [mention(text, start, second - 1, "suffix.coordinated"), mention(text, second, end, "suffix.coordinated")]
 
 
 def _split_coordinated(text: str, start: int, name_end: int, joint: int) -> int | None:

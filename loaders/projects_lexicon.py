@@ -39,6 +39,7 @@ __all__ = [
     "FAMILIES",
     "family_tails",
     "family_uses",
+    "family_rule",
     "family_of",
     "uses_before",
 ]
@@ -180,6 +181,11 @@ def family_tails(family: str) -> dict[str, str]:
     tails = rows.get(("tail",), ())
     tails += tuple(q + u for q in rows.get(("qualifier",), ()) for u in rows.get(("unit",), ()))
     return dict.fromkeys(tails, kind)
+
+
+def family_rule(family: str) -> str:
+    """The rule id a family's finds carry (suffix.facility, suffix.event, suffix.title)."""
+    return _rows(family)[("rule",)][0]
 
 
 @cache

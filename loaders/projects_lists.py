@@ -84,7 +84,7 @@ def _item_mention(text: str, start: int, end: int, kind: str, after: str) -> Pro
         kind = kind_of(name, after=after)
     elif kind == "construction" and patterns["renovation_after"].search(after):
         kind = "renovation"  # 蕃瓜弄、共和新路802弄等项目 … 改造
-    return ProjectMention(name, kind, item_start, item_start + len(name))
+    return ProjectMention(name, kind, item_start, item_start + len(name), "list.item")
 
 
 def _list_items(text: str, closer: int) -> list[tuple[int, int]]:
@@ -163,5 +163,5 @@ def section_mentions(text: str) -> list[ProjectMention]:
         start, _ = left_edge(text, match.end(1))
         name = text[start:match.end(1)]
         if len(name) >= 2 and name.endswith(heads):
-            out.append(ProjectMention(text[start:match.end()], "construction", start, match.end()))
+            out.append(ProjectMention(text[start:match.end()], "construction", start, match.end(), "section"))
     return out
