@@ -141,6 +141,8 @@ def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
             break
         if ch in measure_last and quantity_before(text, position, 6):  # ch is no "\n": a STOP
             break
+        if ch == ")" and _annotated_name_before(text, position):
+            break
         size = longest_ending(text, position, hard_last, hard) if ch in hard_last else 0
         glued = size == 1 and any(text.startswith(w, position - 1) for w in _glued(text[position - 1]))
         if size and not glued and not (item and size == 1):
@@ -156,6 +158,12 @@ def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
     while (size := starts_with_word(text, position, HARD)) and position + size < name_end:
         position += size  # a verb left at the front when the scan ran to a stop
     return position, name_end
+
+
+def _annotated_name_before(text: str, close: int) -> bool:
+    """Whether the bracket closing at ``close`` annotates a name of its own (X生活圈(Y)|Z服务区)."""
+    opened = text.rfind("(", max(0, close - 12), close)
+    return opened > 0 and suffix_kind(text[max(0, opened - 8):opened]) is not None
 
 
 def strip_marker(text: str, start: int, end: int) -> int:
