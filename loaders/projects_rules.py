@@ -25,6 +25,7 @@ from pledgegraph.loaders.projects_lexicon import (
     grammar,
     longest_ending,
     min_core,
+    place_cues,
     quantity,
     sizes_by_last,
     starts_with_word,
@@ -227,6 +228,11 @@ def generic_core(core: str, suffix: str = "") -> bool:
             or any(_generic_word(bare[:size], suffix, "start") for size in range(1, min(4, len(bare)) + 1)))
 
 
+def _places_named(core: str) -> bool:
+    """Whether ``core`` ends as a road's or a waterway's name does (X河, X路): it names the works on it."""
+    return core[-1] in place_cues("way") and not generic_core(core)
+
+
 def is_body(name: str) -> bool:
     """A name ending like an organisation, unless a longer project suffix ends it
     (X卫生分中心 is a facility, X分中心 a body; 双拥模范街道 is a title)."""
@@ -247,7 +253,9 @@ def plausible(name: str, core: str, suffix: str) -> bool:
     """Whether ``name`` (core + modifiers + suffix) names one undertaking, not a category."""
     core = core.strip("“”()")
     patterns = _patterns()
-    if len(core) < min_core(suffix) or generic_core(core, suffix):
+    if len(core) < min_core(suffix) and not (len(core) >= 2 and _places_named(core)):
+        return False  # 实事工程: a category; X河工程: a place's works
+    if generic_core(core, suffix):
         return False
     if year_pattern().search(name) or is_body(name) or name.startswith(grammar("ordinal")) \
             or patterns["comparative"].search(name):

@@ -83,6 +83,8 @@ def test_quotes_that_are_not_projects(text):
         ("(一)攻坚柳湾西区旧改项目\n全力做好征收。", ["柳湾西区旧改项目"]),  # nor the outline marker
         ("9月1日前开办云杉实验学校。", ["云杉实验学校"]),
         ("基本建成秋实路(春晖路—夏禾路)。", ["秋实路(春晖路—夏禾路)"]),
+        ("桂溪河二期工程完成跨江通水。", ["桂溪河二期工程"]),  # a waterway names its works, however short
+        ("推进青松企业服务云2.0建设。", ["青松企业服务云"]),
     ],
 )
 def test_suffix_runs(text, expected):
@@ -107,6 +109,9 @@ def test_suffix_runs(text, expected):
         "巩固党工委理论中心组学习实效。",  # a study group
         "完成街道园区外土地收储。",  # a place referred to
         "以人民为中心。",
+        "共商共解小区治理难题。",  # 小区治理: governance of estates
+        "厘清推动片区项目、地区发展的职责。",  # a short core that is no road or waterway
+        "适时开展消防站修缮工程。",
     ],
 )
 def test_categories_and_idioms_are_not_projects(text):
