@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from pledgegraph.loaders.projects_finders import quote_mentions, suffix_mentions
-from pledgegraph.loaders.projects_lexicon import alternation, chars, grammar, word_set
+from pledgegraph.loaders.projects_lexicon import alternation, chars, grammar, one_of, word_set
 from pledgegraph.loaders.projects_lists import enumerations, section_mentions
 from pledgegraph.loaders.record import ProjectMention
 
@@ -38,7 +38,7 @@ _MARKS = re.compile(r"[“”《》\"\s]")
 @cache
 def _level_prefix() -> re.Pattern[str]:
     """A level word opening a name (市级X示范村 is X示范村)."""
-    return re.compile(f"^(?:{alternation(grammar('level_place'))}){chars('level')}")
+    return re.compile(f"^(?:{alternation(grammar('level_place'))}){one_of('level')}")
 
 
 @cache

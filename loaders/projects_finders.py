@@ -19,6 +19,7 @@ from pledgegraph.loaders.projects_lexicon import (
     family_of,
     family_rule,
     grammar,
+    one_of,
     place_cues,
     quantity,
     suffix_context,
@@ -53,11 +54,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # the run after a quote that may hold its suffix (“X”示范区): name characters only
         "extension": re.compile(rf"[^\W_{function}]{{1,8}}"),
         "count_after": re.compile(quantity() + r"(?![\u4e00-\u9fff])"),
-        "edition": re.compile(rf"(?:{chars('ordinal')}[\d{numeral}{chars('hundred')}]+|{chars('first')})"
-                              rf"{chars('edition')}"),
+        "edition": re.compile(rf"(?:{one_of('ordinal')}[\d{numeral}{chars('hundred')}]+|{one_of('first')})"
+                              rf"[{chars('edition')}]"),
         "numerals": re.compile(rf"[{numeral}{chars('hundred')}]+"),
         "shorthand": re.compile(rf"[{numeral}{chars('pair')}][\u4e00-\u9fff]"
-                                rf"|[{numeral}{chars('pair')}]{chars('piece')}.*"),
+                                rf"|[{numeral}{chars('pair')}]{one_of('piece')}.*"),
         "drafting_before": re.compile(f"(?:{alternation(word_set('project_drafting_verbs'))})$"),
         "service": re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(grammar('service'))})(?![\u4e00-\u9fff])"),
         "place_after": re.compile(f"(?!(?:{alternation(place_cues('after_not'))}))"
@@ -91,6 +92,20 @@ def _not_after() -> tuple[str, ...]:
     return tuple(word_set("project_not_after"))
 
 
+def _drafted(text: str, start: int) -> bool:
+    """Whether a drafting verb governs the title opening at ``start``: just before it, or before
+    the run of titles it closes (制定《A》《B》, 修订《A》、《B》)."""
+    while True:
+        if _patterns()["drafting_before"].search(text[max(0, start - 6):start]):
+            return True
+        before = start - (start > 0 and text[start - 1] == "、")
+        if before == 0 or text[before - 1] != "》":
+            return False
+        start = text.rfind("《", 0, before - 1)
+        if start < 0:
+            return False
+
+
 def _quote_rejected(text: str, match: re.Match, inner: str) -> bool:
     """A quote that names a policy, regime, slogan, document or a mere modifier."""
     after = text[match.end():match.end() + 5]
@@ -100,7 +115,7 @@ def _quote_rejected(text: str, match: re.Match, inner: str) -> bool:
         return True  # a national policy, a plan period ("八五"), a numbered shorthand ("四防")
     if after.startswith(_not_after()):
         return True
-    drafted = bool(patterns["drafting_before"].search(text[max(0, match.start() - 6):match.start()]))
+    drafted = _drafted(text, match.start())
     if year_pattern().search(inner) and not drafted:
         return True  # 《2023年…安排》: the plan itself or a dated instruction
     if match.group(2):

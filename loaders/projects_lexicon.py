@@ -22,6 +22,7 @@ __all__ = [
     "grammar",
     "chars",
     "alternation",
+    "one_of",
     "ending_pattern",
     "cues",
     "place_cues",
@@ -74,6 +75,11 @@ def grammar(role: str) -> tuple[str, ...]:
 def chars(*roles: str) -> str:
     """The one-character words of ``roles``, escaped for a character class."""
     return "".join(re.escape(w) for role in roles for w in grammar(role))
+
+
+def one_of(role: str) -> str:
+    """A group matching any word of a grammatical role."""
+    return f"(?:{alternation(grammar(role))})"
 
 
 def alternation(entries: Iterable[str]) -> str:

@@ -25,6 +25,7 @@ from pledgegraph.loaders.projects_lexicon import (
     grammar,
     longest_ending,
     min_core,
+    one_of,
     place_cues,
     quantity,
     sizes_by_last,
@@ -78,10 +79,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "comparative": re.compile(alternation(grammar("comparative"))),
         # an outline marker or inline enumerator glued to a name: "(一)…", "6.…", "二是…"
-        "marker": re.compile(rf"(?:\([{numeral}\d]{{1,3}}\)|\d{{1,2}}\.|[{numeral}]{chars('enumerator')})+"),
-        "class": re.compile(rf"(?<![{chars('class_not_after')}]){chars('class')}"),
+        "marker": re.compile(rf"(?:\([{numeral}\d]{{1,3}}\)|\d{{1,2}}\.|[{numeral}]{one_of('enumerator')})+"),
+        "class": re.compile(rf"(?<![{chars('class_not_after')}]){one_of('class')}"),
         "numbered": re.compile(rf"[{numeral}{chars('pair')}][{chars('count_kind')}]"),
-        "level": re.compile(rf"(?:{alternation(grammar('level_place'))}){chars('level')}"),
+        "level": re.compile(rf"(?:{alternation(grammar('level_place'))}){one_of('level')}"),
         "renovation": re.compile(alternation(cues("renovation", "inside"))),
         "renovation_after": re.compile(alternation(cues("renovation", "after"))),
         "campaign_before": re.compile(f"(?:{alternation(cues('campaign', 'before'))})$"),

@@ -35,6 +35,8 @@ def _groups(text: str) -> dict[str, tuple[str, ...]]:
         ("组建“优生优育、健康同行”宣讲团。", ["“优生优育、健康同行”宣讲团"]),  # a suffix beats the slogan rule
         ("做好“十四五”规划中期评估。", ["“十四五”规划中期评估"]),  # ... and the policy rule
         ("修订《云杉区重大行政决策程序规定》。", ["云杉区重大行政决策程序规定"]),  # drafted by the issuer
+        ("制定《云杉街道网格治理工作方案》《2024年云杉街道基层治理任务清单》。",
+         ["云杉街道网格治理工作方案", "2024年云杉街道基层治理任务清单"]),  # one verb drafts both
     ],
 )
 def test_quoted_names(text, expected):
@@ -55,6 +57,7 @@ def test_quoted_names(text, expected):
         "提升“口袋公园”建设水平。",  # a kind of facility, quoted
         "贯彻《优化营商环境条例》。",  # a law it implements
         "现将《2023年区政府重点工作安排》印发给你们。",  # the plan itself
+        "制定工作方案,落实《2024年云杉区重点工作安排》。",  # the verb governs no title
         "签订《关于回购相关资产的合作协议》。",  # an agreement, not an undertaking
     ],
 )
