@@ -34,6 +34,7 @@ __all__ = [
     "longest_ending",
     "starts_with_word",
     "suffix_pattern",
+    "trie_pattern",
     "suffix_kind",
     "min_core",
     "suffix_context",
@@ -224,7 +225,28 @@ def _suffix_table() -> tuple[dict[str, str], dict[str, int]]:
 @cache
 def suffix_pattern() -> re.Pattern[str]:
     """Any name suffix, longest first (so 示范街区 wins over 街区)."""
-    return re.compile(alternation(_suffix_table()[0]))
+    return re.compile(trie_pattern(_suffix_table()[0]))
+
+
+def trie_pattern(entries: Iterable[str]) -> str:
+    """What ``alternation(entries)`` matches, as a regex trie: at each character only the words
+    going on with it are tried (a flat alternation of hundreds of words tries each in turn).
+    The longest word still wins: a node tries every longer word before it ends a shorter one."""
+    root: dict = {}
+    for word in entries:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else f"(?:{'|'.join(kids)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 @cache

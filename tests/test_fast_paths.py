@@ -18,7 +18,7 @@ from pledgegraph.loaders.chars import FOLD as _FOLD
 from pledgegraph.loaders.chars import FOLDABLE as _FOLDABLE
 from pledgegraph.loaders.chars import fold as _fold
 from pledgegraph.loaders.normalize import normalize
-from pledgegraph.loaders.projects_lexicon import quantity
+from pledgegraph.loaders.projects_lexicon import alternation, quantity, suffix_pattern, trie_pattern, word_set
 from pledgegraph.loaders.projects_lists import section_matches, section_pattern
 from pledgegraph.loaders.projects_rules import quantity_before
 from pledgegraph.loaders.read import read_document
@@ -105,6 +105,19 @@ def test_a_line_rejected_by_its_first_character_has_no_marker(texts):
     for line in lines:
         plain = next((m for m in (p.match(line.lstrip()) for _, p in outline._PATTERNS) if m), None)
         assert (outline.match_marker(line) is None) == (plain is None), line
+
+
+def test_the_suffix_trie_matches_the_flat_alternation(texts):
+    from pledgegraph.loaders.projects_lexicon import _suffix_table
+
+    flat = re.compile(alternation(_suffix_table()[0]))
+    assert flat.pattern != suffix_pattern().pattern
+    for text in texts:
+        assert _spans(suffix_pattern().finditer(text)) == _spans(flat.finditer(text))
+    words = sorted(word_set("project_boundaries"))  # words that are prefixes of others (推进, 持续推进)
+    trie, plain = re.compile(trie_pattern(words)), re.compile(alternation(words))
+    for text in texts[:200]:
+        assert _spans(trie.finditer(text)) == _spans(plain.finditer(text))
 
 
 def test_quantity_before_equals_the_window_search(texts):
