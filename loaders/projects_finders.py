@@ -57,8 +57,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "edition": re.compile(rf"(?:{one_of('ordinal')}[\d{numeral}{chars('hundred')}]+|{one_of('first')})"
                               rf"[{chars('edition')}]"),
         "numerals": re.compile(rf"[{numeral}{chars('hundred')}]+"),
-        "shorthand": re.compile(rf"[{numeral}{chars('pair')}][\u4e00-\u9fff]"
-                                rf"|[{numeral}{chars('pair')}]{one_of('piece')}.*"),
+        "shorthand": re.compile(rf"[{numeral}{chars('two', 'pair')}][\u4e00-\u9fff]"
+                                rf"|[{numeral}{chars('two')}]{one_of('piece')}.*"),
         "drafting_before": re.compile(f"(?:{alternation(word_set('project_drafting_verbs'))})$"),
         "service": re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(grammar('service'))})(?![\u4e00-\u9fff])"),
         "place_after": re.compile(f"(?!(?:{alternation(place_cues('after_not'))}))"

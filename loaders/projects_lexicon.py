@@ -106,7 +106,7 @@ def place_cues(role: str) -> tuple[str, ...]:
 @cache
 def quantity() -> str:
     """The pattern of a quantity: a number (digits or numerals) and a measure ("5个", "3处")."""
-    number = chars("numeral", "pair", "hundred", "thousand")
+    number = chars("numeral", "two", "hundred", "thousand")
     return (rf"[\d{number}.]+(?:{alternation(grammar('magnitude'))})?"
             rf"(?:{alternation(word_set('project_measures'))})")
 

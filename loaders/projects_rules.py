@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # an outline marker or inline enumerator glued to a name: "(一)…", "6.…", "二是…"
         "marker": re.compile(rf"(?:\([{numeral}\d]{{1,3}}\)|\d{{1,2}}\.|[{numeral}]{one_of('enumerator')})+"),
         "class": re.compile(rf"(?<![{chars('class_not_after')}]){one_of('class')}"),
-        "numbered": re.compile(rf"[{numeral}{chars('pair')}][{chars('count_kind')}]"),
+        "numbered": re.compile(rf"[{numeral}{chars('two')}][{chars('count_kind')}]"),
         "level": re.compile(rf"(?:{alternation(grammar('level_place'))}){one_of('level')}"),
         "renovation": re.compile(alternation(cues("renovation", "inside"))),
         "renovation_after": re.compile(alternation(cues("renovation", "after"))),
