@@ -18,6 +18,7 @@ from pledgegraph.loaders.projects_lexicon import (
     ending_pattern,
     family_of,
     family_rule,
+    family_stops,
     grammar,
     one_of,
     place_cues,
@@ -175,11 +176,13 @@ def _brand_start(text: str, start: int) -> int | None:
 def _suffix_candidates(text: str, match: re.Match) -> list[ProjectMention]:
     suffix = match.group()
     start, name_end = left_edge(text, match.start())
+    family = suffix in family_of()
+    rule = family_rule(family_of()[suffix]) if family else "suffix"
+    for stop in family_stops(family_of()[suffix]) if family else ():
+        start = max([start] + [text.rfind(w, start, name_end) + len(w) for w in grammar(stop)])
     start = strip_marker(text, start, name_end)
     edition = _patterns()["edition"].match(text, start, match.start())
     start = edition.end() if edition else start  # 第三届X节: the edition is no part of it
-    family = suffix in family_of()
-    rule = family_rule(family_of()[suffix]) if family else "suffix"
     opened = _brand_start(text, start) if family else None
     if start > 0 and (text[start - 1] == "”" or text[start - 1] in grammar("closer")) \
             and not (family and (opened is not None or text[start - 1] != "”")):

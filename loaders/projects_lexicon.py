@@ -42,6 +42,7 @@ __all__ = [
     "family_tails",
     "family_uses",
     "family_rule",
+    "family_stops",
     "family_of",
     "uses_before",
 ]
@@ -193,6 +194,11 @@ def family_tails(family: str) -> dict[str, str]:
 def family_rule(family: str) -> str:
     """The rule id a family's finds carry (suffix.facility, suffix.event, suffix.title)."""
     return _rows(family)[("rule",)][0]
+
+
+def family_stops(family: str) -> tuple[str, ...]:
+    """The grammar roles that end a family's names on the left (a conjunction: X中心和|Y食堂)."""
+    return _rows(family).get(("stop",), ())
 
 
 @cache

@@ -136,7 +136,7 @@ def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
     # test skips the lookups (same answers as ends_with_word).
     hard, hard_last = word_set(HARD), sizes_by_last(HARD)
     soft_words, soft_last = word_set(SOFT), sizes_by_last(SOFT)
-    closer, measure_last = grammar("closer"), _measure_last()
+    closer, measure_last, conjunctions = grammar("closer"), _measure_last(), grammar("conjunction")
     while position > limit:
         ch = text[position - 1]
         if ch in STOP or ch in closer or not _is_name_char(ch):
@@ -145,6 +145,8 @@ def left_edge(text: str, core_end: int, item: bool = False) -> tuple[int, int]:
             break
         if ch == ")" and _annotated_name_before(text, position):
             break
+        if ch in conjunctions and suffix_kind(text[max(0, position - 7):position - 1]) is not None:
+            break  # X文化节和|Y马拉松赛: the name before the conjunction is complete
         size = longest_ending(text, position, hard_last, hard) if ch in hard_last else 0
         glued = size == 1 and any(text.startswith(w, position - 1) for w in _glued(text[position - 1]))
         if size and not glued and not (item and size == 1):

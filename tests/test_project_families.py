@@ -34,6 +34,7 @@ def _found(text: str) -> dict[str, tuple[str, str]]:
         ("推进云栖创意手工学习坊建设,创建市民手工体验基地。", ["云栖创意手工学习坊", "市民手工体验基地"]),
         ("完成桂园新村助餐点、杏坛村养老服务站建设。", ["桂园新村助餐点", "杏坛村养老服务站"]),
         ("提升湖滨路中心花园、街角花园品质。", ["湖滨路中心花园"]),  # 中心 is what it serves here
+        ("建设南湖片区党群服务中心和兰亭老年活动室。", ["南湖片区党群服务中心", "兰亭老年活动室"]),  # 和 ends it
     ],
 )
 def test_named_facilities(text, expected):
@@ -54,6 +55,7 @@ def test_a_facility_records_its_family_rule_and_the_verb_after_sets_its_kind():
         "积极建设社区生境花园、街角花园。",  # kinds of gardens
         "结合线下睦邻点开展活动。",
         "新建1处社区食堂。",  # counted: one of a kind
+        "建成东湖镇中心卫生院。",  # 中心 inside a clinic's name
     ],
 )
 def test_kinds_of_facilities_are_not_projects(text):
@@ -70,6 +72,7 @@ def test_kinds_of_facilities_are_not_projects(text):
         ("开展健身操、门球等青溪体育嘉年华系列活动。", ["青溪体育嘉年华"]),  # a name after the list closer
         ("举办“星河杯”首届桂湖皮划艇校际联赛。", ["星河杯", "桂湖皮划艇校际联赛"]),
         ("支持公园联动东海国际花卉节打造园艺活动。", ["东海国际花卉节"]),
+        ("举办第五届龙井国际茶文化节和首届西溪湿地马拉松赛。", ["龙井国际茶文化节", "西溪湿地马拉松赛"]),
     ],
 )
 def test_named_events(text, expected):
@@ -96,6 +99,7 @@ def test_a_quoted_brand_and_the_event_it_names_are_one_project(text, name, rule)
         "办好第三届社区运动会。",  # an edition does not make a kind a name
         "举办好文旅消费节、校园文化节等活动。",
         "开展校园行活动12场,扩大赛事影响力。",
+        "组织参加技术、产品和成果博览会。",  # what is shown, no name
     ],
 )
 def test_kinds_of_events_are_not_projects(text):
