@@ -8,13 +8,18 @@ Without a word segmenter, names are found from the signals plans themselves give
 * a name suffix (工程, 项目, 地块, 小区, 试点, 平台 … ``data/project_suffixes.txt``) whose
   left edge is the nearest verb or function word, and the first of two names joined by 和
   that share their head (A住宅和B住宅保护修缮工程);
+* the suffix families — facilities, events, titles (``data/project_facilities.txt``,
+  ``project_events.txt``, ``project_titles.txt``): a proper part, the words for whom or what
+  the thing serves, a tail of the family (X路社区长者食堂, X草地音乐节, 双拥模范街道); without
+  the proper part it is a kind of thing, not a project;
 * an enumeration closed by 等 and a category noun ("A、B等12个项目"): every item is a project,
   with or without a suffix, unless the noun says the items are places (等文化景观地标);
 * a road given with its section ("X路(A路—B路)").
 
 Mentions of one project are then grouped (:func:`group_projects`) under one canonical name.
-The finders live in :mod:`.projects_finders`, the judgements they share (left edges,
-categories, kinds) in :mod:`.projects_rules`.
+The finders live in :mod:`.projects_finders` and :mod:`.projects_lists`, the judgements they
+share (left edges, categories, kinds) in :mod:`.projects_rules`, every word in
+:mod:`.projects_lexicon`. Each mention keeps the ``rule`` of the finder that made it.
 """
 
 from __future__ import annotations
