@@ -152,6 +152,7 @@ def projects(found: Mentions, mention_owners, mention_status, issuer: Issuer) ->
             owners=_merge_owners(explicit or owner_lists),
             evidence=text[left:right].strip(),
             span=found.normalized.to_original(first.start, first.end),
+            rule=first.rule,
         ))
         for mention in group.mentions:
             canonical[mention.name] = group.name

@@ -8,13 +8,18 @@ Without a word segmenter, names are found from the signals plans themselves give
 * a name suffix (工程, 项目, 地块, 小区, 试点, 平台 … ``data/project_suffixes.txt``) whose
   left edge is the nearest verb or function word, and the first of two names joined by 和
   that share their head (A住宅和B住宅保护修缮工程);
+* the suffix families — facilities, events, titles (``data/project_facilities.txt``,
+  ``project_events.txt``, ``project_titles.txt``): a proper part, the words for whom or what
+  the thing serves, a tail of the family (X路社区长者食堂, X草地音乐节, 双拥模范街道); without
+  the proper part it is a kind of thing, not a project;
 * an enumeration closed by 等 and a category noun ("A、B等12个项目"): every item is a project,
   with or without a suffix, unless the noun says the items are places (等文化景观地标);
 * a road given with its section ("X路(A路—B路)").
 
 Mentions of one project are then grouped (:func:`group_projects`) under one canonical name.
-The finders live in :mod:`.projects_finders`, the judgements they share (left edges,
-categories, kinds) in :mod:`.projects_rules`.
+The finders live in :mod:`.projects_finders` and :mod:`.projects_lists`, the judgements they
+share (left edges, categories, kinds) in :mod:`.projects_rules`, every word in
+:mod:`.projects_lexicon`. Each mention keeps the ``rule`` of the finder that made it.
 """
 
 from __future__ import annotations
@@ -22,24 +27,29 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from pledgegraph.loaders.projects_finders import (
-    enumerations,
-    quote_mentions,
-    section_mentions,
-    suffix_mentions,
-)
-from pledgegraph.loaders.projects_rules import word_set
+from pledgegraph.loaders.projects_finders import quote_mentions, suffix_mentions
+from pledgegraph.loaders.projects_lexicon import alternation, chars, grammar, one_of, word_set
+from pledgegraph.loaders.projects_lists import enumerations, section_mentions
 from pledgegraph.loaders.record import ProjectMention
 
 __all__ = ["find_projects", "group_projects", "ProjectGroup"]
 
-_LEVEL_PREFIX = re.compile(r"^(?:区|市|县|镇|街镇|国家|省)级")
-_SECTIONED = re.compile(r"([^(]{2,})\([^()]*[—\-~至]")  # 秋实路(春晖路—夏禾路): the road is 秋实路
-_GENERIC_TAILS = frozenset(("", "项目", "工程", "建设", "工作", "建设工程", "建设项目"))
 _QUOTED = re.compile(r"“([^”]+)”")
 _MARKS = re.compile(r"[“”《》\"\s]")
+
+
+@cache
+def _level_prefix() -> re.Pattern[str]:
+    """A level word opening a name (市级X示范村 is X示范村)."""
+    return re.compile(f"^(?:{alternation(grammar('level_place'))}){one_of('level')}")
+
+
+@cache
+def _sectioned() -> re.Pattern[str]:
+    """A name and a bracketed section (秋实路(春晖路—夏禾路): the road is 秋实路)."""
+    return re.compile(rf"([^(]{{2,}})\([^()]*[{chars('range')}]")
 
 
 @dataclass(frozen=True)
@@ -78,14 +88,14 @@ def _key(name: str) -> str:
     quoted = _QUOTED.match(name)
     if quoted:
         return quoted.group(1)
-    return _LEVEL_PREFIX.sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
+    return _level_prefix().sub("", _MARKS.sub("", name))  # 市级X示范村 is X示范村
 
 
 def _plain_tail(extra: str) -> bool:
     """What follows a name in a longer one adds nothing: modifiers, then a section or a generic word."""
     while (size := next((len(w) for w in word_set("project_modifiers") if extra.startswith(w)), 0)):
         extra = extra[size:]
-    return extra.startswith("(") or extra in _GENERIC_TAILS
+    return extra.startswith("(") or not extra or extra in word_set("project_plain_tails")
 
 
 @lru_cache(maxsize=65536)
@@ -150,12 +160,12 @@ def group_projects(mentions: list[ProjectMention]) -> list[ProjectGroup]:
 
 def _group(group: list[ProjectMention]) -> ProjectGroup:
     only = group[0]
-    if len(group) == 1 and not only.name.startswith("“") and not _SECTIONED.match(only.name):
+    if len(group) == 1 and not only.name.startswith("“") and not _sectioned().match(only.name):
         return ProjectGroup(only.name, (), only.kind, (only,))  # most projects: one plain mention
     names = list(dict.fromkeys(m.name for m in group))
     names += [_key(n) for n in names if n.startswith("“") and _key(n) not in names
               and _key(n) not in word_set("project_exclusions")]  # not “十四五” for its 中期评估
-    names += [m.group(1) for n in names if (m := _SECTIONED.match(n)) and m.group(1) not in names]
+    names += [m.group(1) for n in names if (m := _sectioned().match(n)) and m.group(1) not in names]
     canonical = min(names, key=lambda n: (len(_key(n)), len(n), n))
     aliases = tuple(n for n in names if n != canonical)
     kinds = [m.kind for m in group]

@@ -78,6 +78,7 @@ class ProjectMention:
     kind: str
     start: int
     end: int
+    rule: str = ""  # the finder that found it (loaders/projects_finders.py, projects_lists.py)
 
 
 @dataclass(frozen=True)
@@ -225,9 +226,10 @@ class Project:
     owners: tuple[Owner, ...]
     evidence: str
     span: Span
+    rule: str = ""  # the finder rule of its first mention
 
     def to_dict(self) -> dict:
-        return {
+        out = {
             "name": self.name,
             "aliases": list(self.aliases),
             "kind": self.kind,
@@ -236,6 +238,9 @@ class Project:
             "evidence": self.evidence,
             "span": list(self.span),
         }
+        if self.rule:
+            out["rule"] = self.rule
+        return out
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,9 @@ from pledgegraph.loaders.chars import FOLD as _FOLD
 from pledgegraph.loaders.chars import FOLDABLE as _FOLDABLE
 from pledgegraph.loaders.chars import fold as _fold
 from pledgegraph.loaders.normalize import normalize
-from pledgegraph.loaders.projects_finders import _SECTION, _section_matches
-from pledgegraph.loaders.projects_rules import _MEASURE_BEFORE, QUANTITY, quantity_before
+from pledgegraph.loaders.projects_lexicon import alternation, quantity, suffix_pattern, trie_pattern, word_set
+from pledgegraph.loaders.projects_lists import section_matches, section_pattern
+from pledgegraph.loaders.projects_rules import quantity_before
 from pledgegraph.loaders.read import read_document
 from pledgegraph.loaders.targets import _INHERIT, _number_pattern
 
@@ -60,9 +61,9 @@ def _spans(matches) -> list[tuple[tuple[int, int], dict]]:
 
 
 def test_road_sections_tried_at_brackets_match_a_full_scan(texts):
-    assert any(_section_matches(text) for text in texts)
+    assert any(section_matches(text) for text in texts)
     for text in texts:
-        assert _spans(_section_matches(text)) == _spans(_SECTION.finditer(text))
+        assert _spans(section_matches(text)) == _spans(section_pattern().finditer(text))
 
 
 def test_a_leading_lookahead_changes_no_match(texts):
@@ -106,11 +107,25 @@ def test_a_line_rejected_by_its_first_character_has_no_marker(texts):
         assert (outline.match_marker(line) is None) == (plain is None), line
 
 
+def test_the_suffix_trie_matches_the_flat_alternation(texts):
+    from pledgegraph.loaders.projects_lexicon import _suffix_table
+
+    flat = re.compile(alternation(_suffix_table()[0]))
+    assert flat.pattern != suffix_pattern().pattern
+    for text in texts:
+        assert _spans(suffix_pattern().finditer(text)) == _spans(flat.finditer(text))
+    words = sorted(word_set("project_boundaries"))  # words that are prefixes of others (推进, 持续推进)
+    trie, plain = re.compile(trie_pattern(words)), re.compile(alternation(words))
+    for text in texts[:200]:
+        assert _spans(trie.finditer(text)) == _spans(plain.finditer(text))
+
+
 def test_quantity_before_equals_the_window_search(texts):
-    assert re.fullmatch(QUANTITY, "12个")
+    assert re.fullmatch(quantity(), "12个")
+    window_search = re.compile(quantity() + "$")
     for text in texts:
         for end in range(len(text) + 1):
-            assert quantity_before(text, end, 8) == bool(_MEASURE_BEFORE.search(text[max(0, end - 8):end]))
+            assert quantity_before(text, end, 8) == bool(window_search.search(text[max(0, end - 8):end]))
 
 
 def test_relations_look_only_at_sentences_with_a_trigger(texts):

@@ -1,7 +1,8 @@
 """Regression: the extractor on the shared gold seeds, scored by the shared scorer.
 
-Floors sit just under the scores measured when issue 12 landed (projects F1 0.909, owner lead
-accuracy 0.989, owner-set F1 0.984, bodies, targets and themes 1.0), so a regression shows;
+Floors sit just under the scores measured when issue 12 landed (owner lead accuracy 0.989,
+owner-set F1 0.984, bodies, targets and themes 1.0) and when the project suffix families landed
+(issue 13: projects F1 0.92), so a regression shows;
 issuer and district must be right on every gold document. The scorer is run as a program,
 exactly as a person would run it.
 """
@@ -35,7 +36,7 @@ def gold_scores(shared, tmp_path_factory) -> dict:
 
 
 def test_projects_floor(gold_scores):
-    assert gold_scores["projects"]["f1"] >= 0.90
+    assert gold_scores["projects"]["f1"] >= 0.915
 
 
 def test_bodies_floor(gold_scores):

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pledgegraph.loaders.normalize import normalize
-from pledgegraph.loaders.projects import _GENERIC_TAILS, _group, _key, find_projects, group_projects
+from pledgegraph.loaders.projects import _group, _key, find_projects, group_projects
 from pledgegraph.loaders.projects_rules import word_set
 from pledgegraph.loaders.record import ProjectMention
 
@@ -38,7 +38,7 @@ def _same_project(short: str, long: str) -> bool:
     extra = long[len(short):]
     while (size := next((len(w) for w in word_set("project_modifiers") if extra.startswith(w)), 0)):
         extra = extra[size:]
-    return extra.startswith("(") or extra in _GENERIC_TAILS
+    return extra.startswith("(") or not extra or extra in word_set("project_plain_tails")
 
 
 def _by_length(first: str, second: str) -> tuple[str, str]:

@@ -35,6 +35,8 @@ def _groups(text: str) -> dict[str, tuple[str, ...]]:
         ("组建“优生优育、健康同行”宣讲团。", ["“优生优育、健康同行”宣讲团"]),  # a suffix beats the slogan rule
         ("做好“十四五”规划中期评估。", ["“十四五”规划中期评估"]),  # ... and the policy rule
         ("修订《云杉区重大行政决策程序规定》。", ["云杉区重大行政决策程序规定"]),  # drafted by the issuer
+        ("制定《云杉街道网格治理工作方案》《2024年云杉街道基层治理任务清单》。",
+         ["云杉街道网格治理工作方案", "2024年云杉街道基层治理任务清单"]),  # one verb drafts both
     ],
 )
 def test_quoted_names(text, expected):
@@ -55,6 +57,7 @@ def test_quoted_names(text, expected):
         "提升“口袋公园”建设水平。",  # a kind of facility, quoted
         "贯彻《优化营商环境条例》。",  # a law it implements
         "现将《2023年区政府重点工作安排》印发给你们。",  # the plan itself
+        "制定工作方案,落实《2024年云杉区重点工作安排》。",  # the verb governs no title
         "签订《关于回购相关资产的合作协议》。",  # an agreement, not an undertaking
     ],
 )
@@ -83,6 +86,8 @@ def test_quotes_that_are_not_projects(text):
         ("(一)攻坚柳湾西区旧改项目\n全力做好征收。", ["柳湾西区旧改项目"]),  # nor the outline marker
         ("9月1日前开办云杉实验学校。", ["云杉实验学校"]),
         ("基本建成秋实路(春晖路—夏禾路)。", ["秋实路(春晖路—夏禾路)"]),
+        ("桂溪河二期工程完成跨江通水。", ["桂溪河二期工程"]),  # a waterway names its works, however short
+        ("推进青松企业服务云2.0建设。", ["青松企业服务云"]),
     ],
 )
 def test_suffix_runs(text, expected):
@@ -107,6 +112,9 @@ def test_suffix_runs(text, expected):
         "巩固党工委理论中心组学习实效。",  # a study group
         "完成街道园区外土地收储。",  # a place referred to
         "以人民为中心。",
+        "共商共解小区治理难题。",  # 小区治理: governance of estates
+        "厘清推动片区项目、地区发展的职责。",  # a short core that is no road or waterway
+        "适时开展消防站修缮工程。",
     ],
 )
 def test_categories_and_idioms_are_not_projects(text):
