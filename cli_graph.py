@@ -200,7 +200,11 @@ deps = _lookup_command("deps", lookups.deps, "name", """What a project depends o
     Example:
       pledgegraph deps 历史文化街区
     """)
-portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
+portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects and tasks a body leads or cooperates on.
+
+    Besides its own, a subdistrict, town or district lists the work a plan gave to a
+    collective it is one of (各街镇, 各街道, 各区政府 …), with that collective in the "via"
+    column.
 
     \b
     Example:

@@ -19,7 +19,7 @@ from pledgegraph.loaders.jurisdiction import Place, gazetteer, parse_organ, plac
 from pledgegraph.loaders.lexicon import table
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "collective", "collective_place", "members"]
+__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "collective", "collective_heads", "collective_place", "members"]
 
 # The graph's body kind of a collective (beside the extraction schema's kinds, loaders/record.py).
 COLLECTIVE_KIND = "collective"
@@ -49,6 +49,11 @@ class Member:
 def _heads() -> tuple[tuple[str, bool], ...]:
     return tuple(sorted(((head, scope == "all") for head, scope in table("collective_heads")),
                         key=lambda row: -len(row[0])))
+
+
+def collective_heads() -> tuple[str, ...]:
+    """The head words of a collective (各, 相关 …), longest first."""
+    return tuple(head for head, _ in _heads())
 
 
 @cache
