@@ -3,8 +3,8 @@
 MATCH (b:Body {id: $body})
 OPTIONAL MATCH (b)-[:MEMBER_OF]->(g:Body)
 WITH b, collect(DISTINCT g.id) AS collectives
-MATCH (o:Body)-[r:RESPONSIBLE_FOR]->(w)
-WHERE o.id = b.id OR o.id IN collectives
+UNWIND collectives + [b.id] AS owner
+MATCH (o:Body {id: owner})-[r:RESPONSIBLE_FOR]->(w)
 RETURN b.name AS body, r.role AS role, CASE WHEN w.text IS NULL THEN 'project' ELSE 'task' END AS kind,
        w.name AS name, w.status AS status, CASE WHEN o.id = b.id THEN '' ELSE o.name END AS via, r.doc AS document
 ORDER BY via, role DESC, kind, name, document
