@@ -20,7 +20,7 @@ from pledgegraph.errors import PledgeGraphError
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
-from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
+from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths, remove_document
 from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
@@ -281,7 +281,7 @@ def remove(store: Store, doc: str) -> None:
 
     Shared bodies and projects stay while another document still uses them.
     """
-    if not store.remove(doc):
+    if not remove_document(store, doc):
         raise click.ClickException(f"{doc}: not in the store (see: pledgegraph query plan_summary)")
     click.echo(f"removed {doc}")
 

@@ -15,14 +15,17 @@ from pathlib import Path
 
 from pledgegraph.errors import StoreError
 from pledgegraph.graph.lineage import link_lineage
+from pledgegraph.graph.members import link_members
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.aliases import BodyAliases
+from pledgegraph.loaders.collective import admits, collective
 from pledgegraph.loaders.read import READERS
+from pledgegraph.loaders.resolve import canonical_body_name
 from pledgegraph.prepare import prepare, prepared
 
-__all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths"]
+__all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths", "remove_document", "link_graph_members"]
 
 
 @dataclass
@@ -32,6 +35,7 @@ class LoadReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     cycles: list[list[str]] = field(default_factory=list)
     links: int = 0  # TRACKS links (re)made between documents of the same body
+    members: int = 0  # MEMBER_OF links the graph (not the gazetteer) knows, when they changed
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
@@ -83,10 +87,30 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
         store.cleanup()
     # Also after a load that wrote nothing: it finishes the linking a killed load left undone.
     report.links = link_lineage(store)
-    if report.loaded or report.links:
+    report.members = link_graph_members(store, aliases)
+    if report.loaded or report.links or report.members:
         store.flush()
     report.cycles = dependency_cycles(batch.dependencies)
     return report
+
+
+def link_graph_members(store: Store, aliases: BodyAliases | None = None) -> int:
+    """Link collectives to the members only the graph knows (graph/members.py); the links
+    written, 0 when none changed."""
+    def place_admitted(name: str, place: str) -> bool:
+        found = collective(canonical_body_name(name, aliases))
+        return found is not None and admits(found, place)
+
+    return link_members(store, place_admitted)
+
+
+def remove_document(store: Store, doc: str, aliases: BodyAliases | None = None) -> bool:
+    """Remove what ``doc`` contributed (False when the store does not hold it), and the
+    memberships the graph knew only through it."""
+    removed = store.remove(doc)
+    if removed:
+        link_graph_members(store, aliases)
+    return removed
 
 
 class _Batch:

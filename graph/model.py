@@ -102,8 +102,8 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
 # ``role``: lead | cooperate on RESPONSIBLE_FOR, else "". ``status``: what the edge's document
 # says of the thing at its end (CONCERNS: the project's status there; TRACKS: the later
 # status), else "". ``rule``: on RESPONSIBLE_FOR the rule that decided the owner
-# (loaders/decide/owners.py), on MEMBER_OF where the membership is known from ("gazetteer"),
-# else "". Empty strings, not nulls: LadybugDB cannot type an
+# (loaders/decide/owners.py), on MEMBER_OF where the membership is known from ("gazetteer",
+# or "graph": a place the gazetteer lacks whose own plan is loaded, graph/members.py), else "". Empty strings, not nulls: LadybugDB cannot type an
 # all-null column.
 EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", "rule": "STRING", **_PROVENANCE}
 

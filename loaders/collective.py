@@ -19,7 +19,8 @@ from pledgegraph.loaders.jurisdiction import Place, gazetteer, parse_organ, plac
 from pledgegraph.loaders.lexicon import table
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "collective", "collective_heads", "collective_place", "members"]
+__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "admits", "collective", "collective_heads", "collective_place",
+           "members"]
 
 # The graph's body kind of a collective (beside the extraction schema's kinds, loaders/record.py).
 COLLECTIVE_KIND = "collective"
@@ -106,3 +107,12 @@ def members(found: Collective, within: Place | None) -> tuple[Member, ...]:
         return ()
     levels, pattern = row
     return tuple(Member(place, pattern.replace("{}", place.name)) for place in places_within(within, levels))
+
+
+def admits(found: Collective, place: str) -> bool:
+    """Whether the subdistrict or town called ``place`` is of a level ``found``'s members are
+    (相关街镇 and 各有关单位 admit none). Only such places: a name's ending tells their level,
+    while a name ending otherwise may be any organ's."""
+    row = _member_table().get(found.noun)
+    level = place_level(place)
+    return found.whole and row is not None and level in ("subdistrict", "town") and level in row[0]

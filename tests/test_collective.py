@@ -1,8 +1,10 @@
 """Collective owners (各街镇, 各区政府, 各有关单位): a Body of kind collective in the issuer's
-jurisdiction, its members from the gazetteer linked by MEMBER_OF, and a 街道's portfolio listing
-the district tasks given to 各街镇 — on both stores."""
+jurisdiction, its members from the gazetteer (or, for places it lacks, from the graph) linked by
+MEMBER_OF, and a 街道's portfolio listing the district tasks given to 各街镇 — on both stores."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 from pledgegraph.graph.model import EdgeType, Label
@@ -10,7 +12,7 @@ from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.collective import collective, collective_place, members
 from pledgegraph.loaders.extract import extract_file
 from pledgegraph.loaders.record import Issuer
-from pledgegraph.pipeline import load_paths
+from pledgegraph.pipeline import load_paths, remove_document
 from pledgegraph.queries.run import portfolio
 
 # A district plan of a real district (the gazetteer knows its 街道 and 镇), written for the test.
@@ -200,3 +202,36 @@ def test_removing_the_district_plan_removes_its_memberships(loaded):
     names = {row[0] for row in loaded.query("MATCH (b:Body) RETURN b.name AS name").rows}
     assert "北山街道" not in names and any("翠苑街道" in name for name in names)
     assert portfolio(loaded, "翠苑街道").rows
+
+
+# --- members only the graph knows: the 街道 of a district the gazetteer does not hold ----------
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _graph_links(store) -> list[dict]:
+    return store.query("MATCH (b:Body)-[m:MEMBER_OF]->(c:Body) WHERE m.rule = 'graph' "
+                       "RETURN b.name AS body, c.name AS collective, m.doc AS doc ORDER BY body").records()
+
+
+def test_a_subdistrict_whose_own_plan_is_loaded_is_a_member_the_graph_knows(store):
+    district, own = SAMPLES / "lanchuan_2024_key_tasks.txt", SAMPLES / "qinglan_2024_work_plan.txt"
+    first = load_paths(store, [district, own], jobs=0)
+    assert first.members == 1
+    links = _graph_links(store)
+    assert [(row["collective"], row["doc"]) for row in links] == [("各街道", "lanchuan_2024_key_tasks.txt")]
+    assert "青岚街道" in links[0]["body"]
+    via = {row["name"] for row in portfolio(store, "青岚街道").records() if row["via"] == "各街道"}
+    assert "7.完善综合交通网络" in via
+    assert load_paths(store, [district, own], jobs=0).members == 0  # unchanged: nothing written again
+
+
+def test_removing_the_members_own_plan_removes_what_the_graph_knew(store):
+    district, own = SAMPLES / "lanchuan_2024_key_tasks.txt", SAMPLES / "qinglan_2024_work_plan.txt"
+    load_paths(store, [district, own], jobs=0)
+    assert remove_document(store, "qinglan_2024_work_plan.txt")
+    assert _graph_links(store) == []
+    names = {row[0] for row in store.query("MATCH (b:Body) RETURN b.name AS name").rows}
+    assert not any("青岚街道" in name for name in names)
+    load_paths(store, [own], jobs=0)  # back again: the district plan's collective takes it in
+    assert len(_graph_links(store)) == 1
