@@ -20,7 +20,14 @@ from typing import Any
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.bodies import body_kind
-from pledgegraph.loaders.collective import COLLECTIVE_KIND, Member, collective, collective_place, members
+from pledgegraph.loaders.collective import (
+    COLLECTIVE_KIND,
+    Collective,
+    Member,
+    collective,
+    collective_place,
+    members,
+)
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Issuer, Project
 from pledgegraph.loaders.resolve import body_key, canonical_body_name, issuer_path, key_city, project_key
 
@@ -41,6 +48,7 @@ class _Builder:
         self.doc = record.doc
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple, Edge] = {}
+        self.keys: dict[str, tuple[str, Collective | None]] = {}  # a body's name → its key, and it read as a collective
 
     def node(self, label: Label, node_id: str, **props: Any) -> Node:
         if node_id not in self.nodes:
@@ -55,9 +63,10 @@ class _Builder:
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
         issuer = self.record.issuer
-        key = body_key(name, issuer, self.aliases)
+        if name not in self.keys:  # one document names the same few bodies again and again
+            self.keys[name] = (body_key(name, issuer, self.aliases), collective(canonical_body_name(name, self.aliases)))
+        key, group = self.keys[name]
         known = key in self.nodes
-        group = collective(canonical_body_name(name, self.aliases))
         node = self.node(Label.BODY, key, name=name, kind=COLLECTIVE_KIND if group else kind or body_kind(name),
                          jurisdiction=_jurisdiction(key), **_prov(self.doc, span, evidence))
         if group is not None and not known:
