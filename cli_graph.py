@@ -21,7 +21,7 @@ from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPER
 from pledgegraph.graph.store import DEFAULT_DB, Store, open_store
 from pledgegraph.loaders.aliases import load_aliases
 from pledgegraph.loaders.lexicon import use as use_folders
-from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths
+from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths, remove_document
 from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
 from pledgegraph.queries.format import format_result
@@ -231,7 +231,11 @@ deps = _lookup_command("deps", lookups.deps, "name", """What a project depends o
     Example:
       pledgegraph deps 历史文化街区
     """)
-portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects a body leads or cooperates on.
+portfolio = _lookup_command("portfolio", lookups.portfolio, "body", """The projects and tasks a body leads or cooperates on.
+
+    Besides its own, a subdistrict, town or district lists the work a plan gave to a
+    collective it is one of (各街镇, 各街道, 各区政府 …), with that collective in the "via"
+    column.
 
     \b
     Example:
@@ -308,7 +312,7 @@ def remove(store: Store, doc: str) -> None:
 
     Shared bodies and projects stay while another document still uses them.
     """
-    if not store.remove(doc):
+    if not remove_document(store, doc):
         raise click.ClickException(f"{doc}: not in the store (see: pledgegraph query plan_summary)")
     click.echo(f"removed {doc}")
 

@@ -17,14 +17,17 @@ from pledgegraph.discovery import Discovery
 from pledgegraph.discovery import discover as find_files
 from pledgegraph.errors import StoreError
 from pledgegraph.graph.lineage import link_lineage
+from pledgegraph.graph.members import link_members
 from pledgegraph.graph.model import EdgeType, GraphDoc
 from pledgegraph.graph.network import dependency_cycles
 from pledgegraph.graph.store import NoRoom, Store
 from pledgegraph.loaders.aliases import BodyAliases
+from pledgegraph.loaders.collective import admits, collective
 from pledgegraph.loaders.read import READERS
+from pledgegraph.loaders.resolve import canonical_body_name
 from pledgegraph.prepare import prepared
 
-__all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths"]
+__all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths", "remove_document", "link_graph_members"]
 
 
 @dataclass
@@ -37,6 +40,7 @@ class LoadReport:
     other_files: int = 0  # files under the folders loaded that are not plans (by suffix)
     stopped: str | None = None  # why the load stopped before the end (the disk is full)
     left: int = 0  # documents not loaded because it stopped
+    members: int = 0  # MEMBER_OF links the graph (not the gazetteer) knows, when they changed
 
 
 def discover(paths: Iterable[str | Path]) -> Discovery:
@@ -92,10 +96,30 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
         store.cleanup()
     # Also after a load that wrote nothing: it finishes the linking a killed load left undone.
     report.links = link_lineage(store)
-    if report.loaded or report.links:
+    report.members = link_graph_members(store, aliases)
+    if report.loaded or report.links or report.members:
         store.flush()
     report.cycles = dependency_cycles(batch.dependencies)
     return report
+
+
+def link_graph_members(store: Store, aliases: BodyAliases | None = None) -> int:
+    """Link collectives to the members only the graph knows (graph/members.py); the links
+    written, 0 when none changed."""
+    def place_admitted(name: str, place: str) -> bool:
+        found = collective(canonical_body_name(name, aliases))
+        return found is not None and admits(found, place)
+
+    return link_members(store, place_admitted)
+
+
+def remove_document(store: Store, doc: str, aliases: BodyAliases | None = None) -> bool:
+    """Remove what ``doc`` contributed (False when the store does not hold it), and the
+    memberships the graph knew only through it."""
+    removed = store.remove(doc)
+    if removed:
+        link_graph_members(store, aliases)
+    return removed
 
 
 class _Batch:

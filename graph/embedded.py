@@ -16,6 +16,7 @@ from typing import Any
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
+from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import NoRoom, NoStore, Result, Store
 
 __all__ = ["EmbeddedStore"]
@@ -124,12 +125,20 @@ class EmbeddedStore(Store):
     def _check_schema(self) -> None:
         """Refuse a database made by another version of the schema: its tables exist (so the
         CREATE … IF NOT EXISTS above kept them) but lack columns every query now reads."""
+        result = self._connection.execute("CALL show_tables() RETURN name")
+        tables = set()
+        while result.has_next():
+            tables.add(result.get_next()[0])
+        absent = [table for table in schema_columns() if table not in tables]  # read-only: nothing created them
+        if absent:
+            self.close()
+            if str(Label.PLAN) in tables:  # a store of an older schema, before these tables were added
+                raise StoreError(f"{self.path}: made by an older version of pledgegraph (it has no "
+                                 f"{', '.join(absent)} table); open it once for writing to add "
+                                 f"(pledgegraph load PLANS --db {self.path})")
+            raise StoreError(f"{self.path}: not a pledgegraph store (it has no {absent[0]} table)")
         for table, wanted in schema_columns().items():
-            try:
-                result = self._connection.execute(f"CALL table_info('{table}') RETURN name, type")
-            except RuntimeError:  # read-only, so nothing created the table
-                self.close()
-                raise StoreError(f"{self.path}: not a pledgegraph store (it has no {table} table)") from None
+            result = self._connection.execute(f"CALL table_info('{table}') RETURN name, type")
             held = {}
             while result.has_next():
                 name, kind = result.get_next()

@@ -51,6 +51,7 @@ class EdgeType(StrEnum):
     SUPPORTS = "SUPPORTS"
     COOPERATES_WITH = "COOPERATES_WITH"
     TRACKS = "TRACKS"
+    MEMBER_OF = "MEMBER_OF"  # a body → the collective it is one of (望川街道 → 各街道 of its district)
 
 
 _PROVENANCE = {"doc": "STRING", "span_start": "INT64", "span_end": "INT64", "evidence": "STRING"}
@@ -93,12 +94,16 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
     EdgeType.COOPERATES_WITH: ((Label.BODY, Label.BODY), (Label.PROJECT, Label.PROJECT)),
     # A later document's commitment following up an earlier one of the same body.
     EdgeType.TRACKS: ((Label.COMMITMENT, Label.COMMITMENT),),
+    # A subdistrict, town or district government → a collective owner (各街镇, 各区政府) of the
+    # plan that names it; the edge carries that plan's mention as its provenance.
+    EdgeType.MEMBER_OF: ((Label.BODY, Label.BODY),),
 }
 
 # ``role``: lead | cooperate on RESPONSIBLE_FOR, else "". ``status``: what the edge's document
 # says of the thing at its end (CONCERNS: the project's status there; TRACKS: the later
 # status), else "". ``rule``: on RESPONSIBLE_FOR the rule that decided the owner
-# (loaders/decide/owners.py), else "". Empty strings, not nulls: LadybugDB cannot type an
+# (loaders/decide/owners.py), on MEMBER_OF where the membership is known from ("gazetteer",
+# or "graph": a place the gazetteer lacks whose own plan is loaded, graph/members.py), else "". Empty strings, not nulls: LadybugDB cannot type an
 # all-null column.
 EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", "rule": "STRING", **_PROVENANCE}
 

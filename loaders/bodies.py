@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pledgegraph.loaders.collective import collective_heads
 from pledgegraph.loaders.lexicon import data_text, table, words
 from pledgegraph.loaders.record import BodyMention
 
@@ -358,7 +359,6 @@ def split_body_list(text: str) -> list[str]:
     return items
 
 
-_COLLECTIVE_HEADS = ("各", "有关", "相关", "其他", "全体")
 _NAME_MAX_ITEM = 30
 
 
@@ -401,9 +401,11 @@ def looks_like_body(name: str) -> bool:
         return False
     if bare in _lex().organs or bare in _party_names():
         return True
-    head = next((h for h in _COLLECTIVE_HEADS if bare.startswith(h)), None)
+    head = next((h for h in collective_heads() if bare.startswith(h)), None)
     if head is not None:
         tail = bare[len(head):].removeprefix("相关").removeprefix("有关")
+        if any(verb in tail for verb in _acting_verbs()):
+            return False  # 各街镇负责对辖区: the collective and what it is made to do
         return len(bare) <= 14 and bool(tail) and (
             tail in words("collective_tails") or tail.endswith(tuple(words("collective_tails")))
             or (tail != bare and looks_like_body(tail)))
@@ -423,6 +425,13 @@ def looks_like_body(name: str) -> bool:
     if ending and ending.end() == len(bare):
         return True  # 街道党工委, 区总工会: a prefixed organ
     return bare in _places()[0] or bare in _places()[1] or bare in _towns()
+
+
+@cache
+def _acting_verbs() -> tuple[str, ...]:
+    """The words that give a body its task (负责, 牵头, 承担, 由…; role_verbs.txt, lead and by):
+    a name never holds one."""
+    return tuple(word for word, kind in table("role_verbs") if kind in ("lead", "by") and len(word) >= 2)
 
 
 @cache

@@ -3,6 +3,12 @@
 Bodies enter the graph when they act in it — as issuer, owner or cooperator — not for every
 mention: a graph of who owns what has no use for a name that owns nothing. Targets that sit
 outside any task hang off the plan itself.
+
+A collective owner (各街镇, 各区政府, 相关部门) is a Body of kind ``collective``. Where the gazetteer
+knows its members (the subdistricts and towns of the issuer's district, the districts of its
+city), each is a Body too — keyed as its own plan would key its issuer — with a ``MEMBER_OF``
+edge to the collective, carrying the mention (the task or project naming the collective) as
+provenance and ``rule = "gazetteer"``.
 """
 
 from __future__ import annotations
@@ -14,8 +20,23 @@ from typing import Any
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.bodies import body_kind
-from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
-from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, keyed_issuer, project_key
+from pledgegraph.loaders.collective import (
+    COLLECTIVE_KIND,
+    Collective,
+    Member,
+    collective,
+    collective_place,
+    members,
+)
+from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Issuer, Project
+from pledgegraph.loaders.resolve import (
+    body_key,
+    canonical_body_name,
+    issuer_path,
+    key_city,
+    keyed_issuer,
+    project_key,
+)
 
 __all__ = ["build_graph"]
 
@@ -32,9 +53,10 @@ class _Builder:
         self.record = record
         self.aliases = aliases
         self.doc = record.doc
-        self.keys = keyed_issuer(record.issuer, record.doc)  # what ids are made from
+        self.issuer = keyed_issuer(record.issuer, record.doc)  # the issuer ids are made from
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple, Edge] = {}
+        self.keys: dict[str, tuple[str, Collective | None]] = {}  # a body's name → its key, and it read as a collective
 
     def node(self, label: Label, node_id: str, **props: Any) -> Node:
         if node_id not in self.nodes:
@@ -48,10 +70,34 @@ class _Builder:
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
-        # The issuer's own name keys as the issuer (for an unknown issuer: this document's).
-        key = body_key(self.keys.name if name == self.record.issuer.name else name, self.keys, self.aliases)
-        return self.node(Label.BODY, key, name=name, kind=kind or body_kind(name),
-                         jurisdiction=key.split("|")[0].removeprefix("body:"), **_prov(self.doc, span, evidence))
+        issuer = self.issuer
+        if name not in self.keys:  # one document names the same few bodies again and again
+            # The issuer's own name keys as the issuer (for an unknown issuer: this document's).
+            keyed = issuer.name if name == self.record.issuer.name else name
+            self.keys[name] = (body_key(keyed, issuer, self.aliases), collective(canonical_body_name(name, self.aliases)))
+        key, group = self.keys[name]
+        known = key in self.nodes
+        node = self.node(Label.BODY, key, name=name, kind=COLLECTIVE_KIND if group else kind or body_kind(name),
+                         jurisdiction=_jurisdiction(key), **_prov(self.doc, span, evidence))
+        if group is not None and not known:
+            for member in members(group, collective_place(issuer)):
+                self.edge(EdgeType.MEMBER_OF, self.member(member, span, evidence), node, span, evidence,
+                          rule="gazetteer")
+        return node
+
+    def member(self, member: Member, span: tuple[int, int], evidence: str) -> Node:
+        """A collective's member as its own plan's issuer would be keyed (a district plan's 各街道
+        include the 街道 whose own plan is loaded next: one node)."""
+        place = member.place
+        issuer = Issuer(member.name, place.level, place.district or None, place.city or None, place.province or None)
+        key = body_key(member.name, issuer, self.aliases)
+        kind = ISSUER_BODY_KIND.get(place.level) or body_kind(member.name)
+        return self.node(Label.BODY, key, name=member.name, kind=kind,
+                         jurisdiction=_jurisdiction(key), **_prov(self.doc, span, evidence))
+
+
+def _jurisdiction(key: str) -> str:
+    return key.split("|")[0].removeprefix("body:")
 
 
 def _places(b: _Builder, issuer_node: Node) -> None:
@@ -102,9 +148,9 @@ def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
     """Project nodes, and a map from every name a project goes by to its node and record."""
     by_name: dict[str, tuple[Node, Project]] = {}
     for project in b.record.projects:
-        node = b.node(Label.PROJECT, project_key(project.name, b.keys, b.aliases), name=project.name,
+        node = b.node(Label.PROJECT, project_key(project.name, b.issuer, b.aliases), name=project.name,
                       aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
-                      jurisdiction=issuer_path(b.keys, b.aliases), **_prov(b.doc, project.span, project.evidence))
+                      jurisdiction=issuer_path(b.issuer, b.aliases), **_prov(b.doc, project.span, project.evidence))
         for name in (project.name, *project.aliases):
             by_name[name] = (node, project)
         _project_owners(b, project, node)

@@ -20,8 +20,8 @@ from functools import cache
 
 from pledgegraph.loaders.lexicon import alternation, data_text, table, words
 
-__all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "place_endings", "places_named", "choose_place",
-           "organ_role"]
+__all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "place_endings", "places_named",
+           "choose_place", "organ_role", "member_level", "places_within"]
 
 _PLACE_MAX = 12
 _PARTY = "中共"
@@ -193,3 +193,40 @@ def choose_place(name: str, written: tuple[str, ...], text: str) -> tuple[Place 
 
     ranked = sorted(candidates, key=support, reverse=True)
     return ranked[0], support(ranked[0]) == support(ranked[1])
+
+
+def member_level(place: Place) -> str | None:
+    """The level of ``place`` as a member of a collective (各街镇, 各区政府): as it is written
+    (subdistrict, town — 农场 and 工业区 rows are neither), district, county, city, or
+    ``county_city`` for a county-level city (a 市 that lies in another city)."""
+    if place.level in ("subdistrict", "town"):
+        level = place_level(place.name)
+        return level if level in ("subdistrict", "town") else None
+    if place.level == "city" and place.district:
+        return "county_city"
+    return place.level
+
+
+_MEMBER_RANK = {**_RANK, "county_city": 2}
+
+
+@cache
+def _by_parent() -> dict[str, tuple[Place, ...]]:
+    """Every place under the name of each place above it (its district, city, province)."""
+    index: dict[str, dict[Place, None]] = {}
+    for places in gazetteer().values():
+        for place in places:
+            for parent in {place.district, place.city, place.province} - {"", place.name}:
+                index.setdefault(parent, {})[place] = None
+    return {parent: tuple(places) for parent, places in index.items()}
+
+
+def places_within(parent: Place, levels: tuple[str, ...]) -> tuple[Place, ...]:
+    """The gazetteer's places of ``levels`` (see :func:`member_level`) that lie inside
+    ``parent`` and rank below it, by name: the subdistricts and towns of a district, the
+    districts of a city."""
+    rank = _MEMBER_RANK[member_level(parent) or parent.level]
+    found = [place for place in _by_parent().get(parent.name, ())
+             if (level := member_level(place)) in levels and _MEMBER_RANK[level] > rank
+             and parent.city in ("", place.city) and parent.province in ("", place.province)]
+    return tuple(sorted(found, key=lambda place: place.name))

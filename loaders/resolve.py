@@ -5,6 +5,12 @@ A body is identified within its jurisdiction. Plans write names relative to the 
 name is first qualified by the place it is relative to; names that carry no administrative
 prefix (党政办, 商会) are qualified by the issuer, which keeps two 街道's 党政办 apart.
 
+A subdistrict's or town's government is the place itself, however it is written (嘉定区马陆镇
+人民政府, 马陆镇政府, 马陆镇; 五角场街道办事处) and whoever writes it — its own plan as issuer, a
+district plan as owner, a collective's membership — so all of them are one node. A collective
+(各街镇, 各区政府, 相关部门) is identified within the issuer's jurisdiction: the 各街镇 of one
+district are not those of another, however many of its bodies' plans name them.
+
 A project is identified within the issuer's jurisdiction by its core name: the same works in
 a plan ("X隧道") and in the mid-year report ("X隧道新建工程") are one project.
 """
@@ -16,9 +22,13 @@ import re
 from dataclasses import replace
 
 from pledgegraph.loaders.aliases import BodyAliases, shipped_aliases
+from pledgegraph.loaders.collective import collective
+from pledgegraph.loaders.jurisdiction import parse_organ, place_level
+from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city", "keyed_issuer"]
+__all__ = ["issuer_path", "body_key", "project_key", "canonical_body_name", "stable_id", "key_city",
+           "keyed_issuer", "collective_scope"]
 
 _NATIONAL = frozenset({"党中央", "中共中央", "国务院", "全国人大", "全国政协", "中央"})
 _QUOTES = re.compile(r"[“”\"'《》\s]")
@@ -49,9 +59,26 @@ def _without_own_district(name: str, issuer: Issuer) -> str:
     return name
 
 
+def _place_government(name: str) -> str | None:
+    """The subdistrict or town whose government ``name`` (canonical) names — the place written
+    alone or with a government organ after it (data/government_organs.txt) — else None."""
+    if collective(name) is not None:
+        return None  # 各乡镇, 相关街镇: read by their endings they would look like places
+    parsed = parse_organ(name)
+    if parsed.party or not parsed.places or place_level(parsed.places[-1]) not in ("subdistrict", "town"):
+        return None
+    return parsed.places[-1] if parsed.organ == "" or parsed.organ in words("government_organs") else None
+
+
 def _own_name(issuer: Issuer, aliases: BodyAliases | None) -> str:
-    """The issuer's canonical name, its city and district prefixes left to the key."""
+    """The issuer's canonical name, its city and district prefixes left to the key; for a
+    subdistrict or town, its place (the jurisdiction its relative names are written in, whichever
+    of its organs — the office, the working committee — issued the plan)."""
     name = canonical_body_name(issuer.name, aliases)
+    if issuer.level in ("subdistrict", "town"):
+        own = [place for place in parse_organ(name).places if place_level(place) == issuer.level]
+        if own:
+            return own[-1]
     city = key_city(issuer) or issuer.city or ""
     if city and name.startswith(city) and len(name) > len(city) + 2:
         name = name[len(city):]
@@ -64,6 +91,16 @@ def issuer_path(issuer: Issuer, aliases: BodyAliases | None = None) -> str:
     if issuer.level in ("subdistrict", "town", "department"):
         parts.append(_own_name(issuer, aliases))
     return "/".join(p for p in parts if p)
+
+
+def collective_scope(issuer: Issuer, aliases: BodyAliases | None = None) -> str:
+    """The jurisdiction a collective of ``issuer``'s plan belongs to: a subdistrict's or
+    town's place, else its district or county, else its city or province."""
+    if issuer.level not in ("subdistrict", "town"):
+        for name in (issuer.district, issuer.city, issuer.province):
+            if name:
+                return name
+    return _own_name(issuer, aliases)
 
 
 def canonical_body_name(name: str, aliases: BodyAliases | None = None) -> str:
@@ -103,6 +140,10 @@ def body_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> s
     city = key_city(issuer)
     if canonical in _NATIONAL:
         return f"body:中国|{canonical}"
+    if collective(canonical) is not None:
+        return f"body:{city}|{collective_scope(issuer, aliases)}/{canonical}"
+    if place := _place_government(canonical):
+        return f"body:{city}|{place}"
     if city and canonical.startswith(city) and len(canonical) > len(city) + 2:
         canonical = canonical[len(city):]  # 上海市静安区政府 is 静安区政府
     canonical = _without_own_district(canonical, issuer)

@@ -76,7 +76,8 @@ def deps(store: Store, name: str) -> Result:
 
 
 def portfolio(store: Store, name: str) -> Result:
-    """The projects the body ``name`` leads or cooperates on."""
+    """The projects and tasks the body ``name`` leads or cooperates on: its own, and those given to a
+    collective it is a member of (``via`` names the collective)."""
     return run_named(store, "portfolio", {"body": find(store, name, "body").id})
 
 

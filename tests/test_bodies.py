@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from pledgegraph.loaders.bodies import body_kind, find_bodies, split_body_list
+from pledgegraph.loaders.bodies import body_kind, find_bodies, looks_like_body, split_body_list
+from pledgegraph.loaders.find.subjects import find_subjects
 
 
 def _names(text: str) -> list[str]:
@@ -107,3 +108,11 @@ def test_split_body_list():
 )
 def test_kinds(name, kind):
     assert body_kind(name) == kind
+
+
+def test_a_collective_name_stops_before_the_verb_that_gives_it_work():
+    """各街镇负责对辖区…: the subject is 各街镇, not 各街镇负责对辖区 (which ends like 各区)."""
+    assert looks_like_body("各街镇") and not looks_like_body("各街镇负责对辖区")
+    assert not looks_like_body("各街道办事处牵头辖区")
+    text = "各街镇负责对辖区内老旧厂房开展排查，各街道办事处负责辖区内群租整治。"
+    assert [m.name for m in find_subjects(text)] == ["各街镇", "各街道办事处"]

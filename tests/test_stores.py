@@ -178,3 +178,23 @@ def test_a_database_of_another_schema_version_is_refused_by_name(tmp_path):
     with pytest.raises(StoreError, match=r"old\.db: made by another version of pledgegraph \(.* lacks .*\)"):
         open_store(path)
     open_store(path.with_name("new.db")).close()  # and the failed open released what it held
+
+
+def test_a_store_made_before_an_edge_type_existed_says_how_to_bring_it_up_to_date(tmp_path):
+    """A read of a store older than MEMBER_OF names the missing table; a write adds it."""
+    import ladybug
+    from pledgegraph.graph.store import open_store
+
+    path = tmp_path / "older.db"
+    open_store(path).close()
+    database = ladybug.Database(str(path))
+    connection = ladybug.Connection(database)
+    connection.execute("DROP TABLE MEMBER_OF")  # as a store from before collectives were linked
+    connection.close()
+    database.close()
+    with pytest.raises(StoreError, match=r"older\.db: made by an older version of pledgegraph \(it has no "
+                                         r"MEMBER_OF table\); open it once for writing"):
+        open_store(path, read_only=True)
+    open_store(path).close()  # written once …
+    with open_store(path, read_only=True) as store:  # … it reads
+        assert store.counts()["edges"]["MEMBER_OF"] == 0

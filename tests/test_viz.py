@@ -158,3 +158,22 @@ def test_viz_into_a_missing_folder_is_one_line(db, tmp_path):
     assert result.exit_code == 1
     assert result.stderr == f"Error: {out}: {out.parent} does not exist\n"
     assert not out.parent.exists()
+
+
+def test_every_edge_type_has_a_style_of_its_own():
+    from pledgegraph.graph.model import EdgeType
+    from pledgegraph.viz.style import LEGEND_EDGES, edge_style
+
+    for kind in EdgeType:
+        for role in (("lead", "cooperate") if kind == EdgeType.RESPONSIBLE_FOR else (None,)):
+            style = edge_style(kind, role)
+            assert style["label"] != kind, f"{kind} falls back to the default style"
+            assert (style["label"], style["color"], bool(style["dashes"])) in LEGEND_EDGES
+
+
+def test_a_focus_on_a_collective_shows_its_members(graph):
+    collective = next(n for n, d in graph.nodes(data=True) if d.get("kind") == "collective" and d["name"] == "各街道")
+    view = select_view(graph, focus=collective, depth=1)
+    members = {graph.nodes[a]["name"] for a, b, d in view.graph.edges(data=True)
+               if d["type"] == "MEMBER_OF" and b == collective}
+    assert {"望川街道", "青岚街道"} <= {name.removesuffix("办事处") for name in members}

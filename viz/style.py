@@ -33,6 +33,7 @@ _EDGE_STYLE: dict[str, dict[str, object]] = {
     "DRAFTED": {"color": "#7f7f7f", "width": 1, "dashes": True, "label": "drafted"},
     "PART_OF": {"color": "#8C564B", "width": 1, "dashes": True, "label": "part of"},
     "TRACKS": {"color": "#D55E00", "width": 2, "dashes": [2, 6], "label": "tracks (later → earlier)"},
+    "MEMBER_OF": {"color": "#E69F00", "width": 1, "dashes": [1, 4], "label": "member of (各街镇 …)"},
 }
 
 

@@ -1,5 +1,10 @@
-// A body's portfolio: the projects it leads or cooperates on, with their status and source.
+// A body's portfolio: the projects and tasks it leads or cooperates on — its own, and those a plan gave to a collective it is a member of (via: 各街镇, 各区政府 … through MEMBER_OF) — with their status and source.
 // params: body
-MATCH (b:Body {id: $body})-[r:RESPONSIBLE_FOR]->(p:Project)
-RETURN b.name AS body, r.role AS role, p.name AS project, p.status AS status, r.doc AS document
-ORDER BY role DESC, project, document
+MATCH (b:Body {id: $body})
+OPTIONAL MATCH (b)-[:MEMBER_OF]->(g:Body)
+WITH b, collect(DISTINCT g.id) AS collectives
+UNWIND collectives + [b.id] AS owner
+MATCH (o:Body {id: owner})-[r:RESPONSIBLE_FOR]->(w)
+RETURN b.name AS body, r.role AS role, CASE WHEN w.text IS NULL THEN 'project' ELSE 'task' END AS kind,
+       w.name AS name, w.status AS status, CASE WHEN o.id = b.id THEN '' ELSE o.name END AS via, r.doc AS document
+ORDER BY via, role DESC, kind, name, document

@@ -1,0 +1,89 @@
+"""Members of collectives that only the graph knows: the 街道 of a district the gazetteer lacks.
+
+The gazetteer names the members of most collectives when a document is built (loaders/build.py,
+``rule = "gazetteer"``). A place it does not hold — a new or renamed subdistrict, a district
+outside its data — is known once its own plan is loaded: that plan's issuer is the place's
+government, PART_OF its district. So after every load and removal the store is asked which
+such governments lie in the jurisdiction of a collective's plan, and each becomes a member
+(``rule = "graph"``), with the collective's mention (document, span, evidence) as provenance.
+The links are worked out whole each time and written only where they changed, so they follow
+documents in and out of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from pledgegraph.graph.cypher import Statement, create_edges
+from pledgegraph.graph.model import EdgeType, Label
+from pledgegraph.graph.store import Store
+
+__all__ = ["COLLECTIVE_MENTIONS", "PLACED_BODIES", "graph_members", "link_members"]
+
+RULE = "graph"
+# Kinds of issuer whose collectives are made of its place's members (a 街道's own 各居民区 are
+# below the district its PART_OF edge names, so a subdistrict's or town's plan is left out).
+_BELOW_DISTRICT = ("subdistrict_gov", "town_gov")
+
+COLLECTIVE_MENTIONS = (
+    f"MATCH (c:{Label.BODY} {{kind: 'collective'}})-[r:{EdgeType.RESPONSIBLE_FOR}]->(:{Label.COMMITMENT})"
+    f"<-[:{EdgeType.CONTAINS}]-(p:{Label.PLAN})<-[:{EdgeType.ISSUED}]-(i:{Label.BODY})-[:{EdgeType.PART_OF}]->"
+    f"(s:{Label.PLACE}) WHERE NOT (i.kind IN $below) "
+    "RETURN c.id AS collective, c.name AS name, p.doc AS doc, r.span_start AS span_start, r.span_end AS span_end, "
+    "r.evidence AS evidence, i.id AS issuer, s.id AS place ORDER BY doc, span_start, collective"
+)
+PLACED_BODIES = (f"MATCH (b:{Label.BODY})-[:{EdgeType.PART_OF}]->(s:{Label.PLACE}) "
+                 "RETURN b.id AS body, s.id AS place ORDER BY body")
+_MEMBERSHIPS = (f"MATCH (b:{Label.BODY})-[m:{EdgeType.MEMBER_OF}]->(c:{Label.BODY}) "
+                "RETURN b.id AS body, c.id AS collective, m.rule AS rule, m.doc AS doc")
+
+
+def _place_name(body_id: str) -> str | None:
+    """The place a body's id names it the government of (``body:上海市|望川街道`` → 望川街道):
+    an id with no qualifying issuer in it (resolve.body_key)."""
+    _, _, name = body_id.partition("|")
+    return name if name and "/" not in name else None
+
+
+def graph_members(mentions: list[dict[str, Any]], placed: list[dict[str, Any]], held: set[tuple[str, str]],
+                  admits: Callable[[str, str], bool]) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """(member, collective, doc) → the MEMBER_OF row to hold: every body placed in the place a
+    collective's plan is issued in, that ``admits(collective name, place name)`` accepts, and
+    that no gazetteer link (``held``: member, collective) already joins to it."""
+    by_place: dict[str, list[str]] = {}
+    for row in placed:
+        by_place.setdefault(row["place"], []).append(row["body"])
+    wanted: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for mention in mentions:
+        for body in by_place.get(mention["place"], ()):
+            place = _place_name(body)
+            key = (body, mention["collective"], mention["doc"])
+            if (body == mention["issuer"] or place is None or key in wanted
+                    or (body, mention["collective"]) in held or not admits(mention["name"], place)):
+                continue
+            wanted[key] = {"source": body, "target": mention["collective"], "role": "", "status": "", "rule": RULE,
+                           "doc": mention["doc"], "span_start": mention["span_start"],
+                           "span_end": mention["span_end"], "evidence": mention["evidence"]}
+    return wanted
+
+
+def link_members(store: Store, admits: Callable[[str, str], bool]) -> int:
+    """Bring the graph-known memberships up to date; the number of links written (0 when they
+    were already right). ``admits`` says whether a collective (by name) has members of a
+    place's level (by the place's name)."""
+    memberships = store.query(_MEMBERSHIPS).records()
+    held = {(row["body"], row["collective"]) for row in memberships if row["rule"] != RULE}
+    present = {(row["body"], row["collective"], row["doc"]) for row in memberships if row["rule"] == RULE}
+    wanted = graph_members(store.query(COLLECTIVE_MENTIONS, {"below": list(_BELOW_DISTRICT)}).records(),
+                           store.query(PLACED_BODIES).records(), held, admits)
+    if set(wanted) != present:
+        statements: list[Statement] = [
+            (f"MATCH ()-[m:{EdgeType.MEMBER_OF}]->() WHERE m.rule = $rule DELETE m", {"rule": RULE})]
+        if wanted:
+            statements.append((create_edges(EdgeType.MEMBER_OF, Label.BODY, Label.BODY),
+                               {"rows": list(wanted.values())}))
+        store.execute_plan(statements)
+        store.cleanup()
+        return len(wanted)
+    return 0
