@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["CJK", "NUMERALS", "DIGITS", "ZEROS", "TEN", "POWERS", "LEGAL_DIGITS", "LEGAL_DIGITS_TRADITIONAL",
-           "LEGAL_POWERS", "HEAVENLY_STEMS", "EARTHLY_BRANCHES", "FOLD", "FOLDABLE", "fold", "line_spans"]
+           "LEGAL_POWERS", "HEAVENLY_STEMS", "EARTHLY_BRANCHES", "DATE_UNITS", "FOLD", "FOLDABLE", "fold", "line_spans"]
 
 # The CJK Unified Ideographs block: what "a Chinese character" means everywhere in the loaders.
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -29,6 +29,8 @@ LEGAL_DIGITS_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
 LEGAL_POWERS = "拾佰仟"
 HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+# The calendar's units after a number (2023年3月5日): a number followed by one is a date.
+DATE_UNITS = "年月日"
 LINE_BREAK = re.compile(r"\r\n|[\n\r\x0b\x0c\x85\u2028\u2029]")
 # Anything outside these ranges may need folding or removal (full-width forms, odd spaces,
 # invisibles); a line without such a character is taken as it is, skipping str.translate.

@@ -25,7 +25,6 @@ __all__ = ["Place", "OrganName", "gazetteer", "parse_organ", "place_level", "pla
 
 _PLACE_MAX = 12
 _PARTY = "中共"
-_BETWEEN_PLACES = ("人民政府", "政府")  # 奉贤区人民政府头桥街道办事处
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,12}")
 
 
@@ -59,6 +58,12 @@ def _unknown_place() -> re.Pattern[str]:
     """A place the gazetteer does not know, read by its ending: 2–6 characters and a level word."""
     endings = [row[0] for row in table("place_levels") if row[2] == "yes"]
     return re.compile(rf"[\u4e00-\u9fff]{{2,6}}?{alternation(endings)}")
+
+
+@cache
+def _parent_endings() -> str:
+    """The one-character endings of districts, counties, cities and provinces (区, 县, 市, 省)."""
+    return "".join(e for e, level in place_endings() if len(e) == 1 and level in ("district", "county", "city", "province"))
 
 
 def place_level(name: str) -> str:
@@ -120,7 +125,7 @@ def parse_organ(name: str) -> OrganName:
     places: list[str] = []
     known, below = True, -1
     while at < len(name):
-        between = next((w for w in _BETWEEN_PLACES if name.startswith(w, at)), None)
+        between = next((w for w in words("between_places") if name.startswith(w, at)), None)
         if between and places and _place_at(name, at + len(between), below):
             at += len(between)
             continue
@@ -187,7 +192,7 @@ def choose_place(name: str, written: tuple[str, ...], text: str) -> tuple[Place 
         score = 0
         for parent in (place.district, place.city, place.province):
             if parent:
-                stem = parent.rstrip("省市区县") or parent
+                stem = parent.rstrip(_parent_endings()) or parent
                 score += text.count(parent) * 2 + (text.count(stem) if len(stem) >= 2 else 0)
         return score
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from pledgegraph.loaders.chars import NUMERALS, TEN
+from pledgegraph.loaders.chars import DATE_UNITS, NUMERALS, TEN
+from pledgegraph.loaders.lexicon import words
 
 __all__ = ["Marker", "match_marker", "INLINE_ITEM", "cn_number"]
 
@@ -18,15 +20,22 @@ _CN = NUMERALS
 _CN_VALUES = {ch: i + 1 for i, ch in enumerate(_CN)}
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
-# Order matters: the parenthesised forms before the bare ones.
-_PATTERNS = (
-    ("cn_paren", re.compile(rf"[(（]([{_CN}]{{1,3}})[)）]")),
-    ("num_paren", re.compile(r"[(（](\d{1,2})[)）](?![\d年月日%])")),
-    ("cn_dun", re.compile(rf"([{_CN}]{{1,3}})[、.](?![{_CN}]?[是年期])")),
-    ("num_dot", re.compile(r"(\d{1,2})(?:[.、](?![\d%])|\s(?=[\u4e00-\u9fff]))")),
-    ("circled", re.compile(rf"([{_CIRCLED}])")),
-    ("cn_shi", re.compile(rf"(?:第)?([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff“\"])")),
-)
+
+@cache
+def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The marker styles in the order they are tried: the parenthesised forms before the bare
+    ones. A 一、 followed by 是/年/期 (data/outline_not_markers.txt) is no marker."""
+    not_after = "".join(words("outline_not_markers"))
+    return (
+        ("cn_paren", re.compile(rf"[(（]([{_CN}]{{1,3}})[)）]")),
+        ("num_paren", re.compile(rf"[(（](\d{{1,2}})[)）](?![\d{DATE_UNITS}%])")),
+        ("cn_dun", re.compile(rf"([{_CN}]{{1,3}})[、.](?![{_CN}]?[{not_after}])")),
+        ("num_dot", re.compile(r"(\d{1,2})(?:[.、](?![\d%])|\s(?=[\u4e00-\u9fff]))")),
+        ("circled", re.compile(rf"([{_CIRCLED}])")),
+        ("cn_shi", re.compile(rf"(?:第)?([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff“\"])")),
+    )
+
+
 # The characters a marker can start with: any other line is rejected by one test, not six.
 _FIRST = re.compile(rf"[(（{_CN}{_CIRCLED}第\d]")
 INLINE_ITEM = re.compile(rf"(?<![{_CN}])([{_CN}]{{1,2}})是(?=[\u4e00-\u9fff“\"])")
@@ -60,7 +69,7 @@ def match_marker(line: str) -> Marker | None:
     stripped = line.lstrip()
     if not _FIRST.match(stripped):
         return None
-    for style, pattern in _PATTERNS:
+    for style, pattern in _patterns():
         found = pattern.match(stripped)
         if found:
             return Marker(style, cn_number(found.group(1)), found.group(0).strip())

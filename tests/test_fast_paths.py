@@ -103,7 +103,7 @@ def test_a_line_rejected_by_its_first_character_has_no_marker(texts):
     lines = {line for text in texts for line in text.split("\n")}
     lines |= {f"{ch}{tail}" for ch in "(（①一十2第是a中" for tail in ("", "一)", "1)", "、", ".", "是中", " 中")}
     for line in lines:
-        plain = next((m for m in (p.match(line.lstrip()) for _, p in outline._PATTERNS) if m), None)
+        plain = next((m for m in (p.match(line.lstrip()) for _, p in outline._patterns()) if m), None)
         assert (outline.match_marker(line) is None) == (plain is None), line
 
 

@@ -22,7 +22,7 @@ from pledgegraph.loaders.jurisdiction import (
     places_named,
 )
 from pledgegraph.loaders.layout.record import Layout
-from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.lexicon import alternation, table
 from pledgegraph.loaders.record import Issuer
 
 __all__ = ["decide_issuer", "UNKNOWN_ISSUER"]
@@ -87,7 +87,8 @@ def _placed(name: str, role: str, text: str, rule: str, **extra: object) -> Issu
             district = next((p for p in reversed(parsed.places) if place_level(p) in ("district", "county")), None)
             city = next((p for p in parsed.places if place_level(p) == "city"), None)
             if district is None and place_level(deepest) in ("subdistrict", "town"):
-                written = re.search(rf"([\u4e00-\u9fff]{{2,4}}?[区县]){re.escape(deepest)}", text)
+                endings = alternation(e for e, level in place_endings() if level in ("district", "county"))
+                written = re.search(rf"([\u4e00-\u9fff]{{2,4}}?{endings}){re.escape(deepest)}", text)
                 district = written.group(1) if written else None
             if city is None and district:
                 written = re.search(rf"([\u4e00-\u9fff]{{2,3}}?市){re.escape(district)}", text)

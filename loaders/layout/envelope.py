@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from pledgegraph.loaders.chars import DIGITS, NUMERALS, TEN, ZEROS
+from pledgegraph.loaders.jurisdiction import place_endings
 from pledgegraph.loaders.layout.blocks import joined
 from pledgegraph.loaders.layout.record import Block, Envelope, Named
 from pledgegraph.loaders.lexicon import alternation, column, table, words
@@ -32,9 +33,17 @@ _DIGIT = rf"\d|[{ZEROS}{NUMERALS}]"
 _DATE = re.compile(rf"^(?P<y>(?:{_DIGIT}){{4}})\s*年\s*(?P<m>(?:{_DIGIT}){{1,2}})\s*月\s*(?P<d>(?:{_DIGIT}){{1,3}})\s*日$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,14}\s*[〔\[(【]\s*(?:19|20)\d\d\s*[〕\])】]\s*第?\s*\d{1,4}\s*号$")
 _PUNCTUATION = re.compile(r"[。,，;；:：!?！？“”\"《》]")
-_NAME_GAP = re.compile(r"\s{2,}|\s(?=[\u4e00-\u9fff]{2,}(?:市|区|县|省))|、")
 _QUOTED = re.compile(r"《(?P<title>(?:[^《》]|《[^《》]*》)+)》")
 _CN_DIGITS = {ch: i for i, ch in enumerate(DIGITS)} | dict.fromkeys(ZEROS, 0)
+
+
+@cache
+def _name_gap() -> re.Pattern[str]:
+    """Where a signature line divides between bodies: two spaces, a space before a place's
+    name (…委员会 上海市…), or 、."""
+    places = alternation(e for e, level in place_endings() if level in ("city", "district", "county", "province")
+                         and len(e) == 1)
+    return re.compile(rf"\s{{2,}}|\s(?=[\u4e00-\u9fff]{{2,}}{places})|、")
 
 
 @cache
@@ -93,7 +102,7 @@ def split_names(text: str) -> list[tuple[str, int]]:
     """Body names written side by side (上海市交通委员会    上海市发展和改革委员会, A、B), with
     their offsets in ``text``."""
     out, cursor = [], 0
-    for gap in [*_NAME_GAP.finditer(text), None]:
+    for gap in [*_name_gap().finditer(text), None]:
         stop = gap.start() if gap else len(text)
         name = text[cursor:stop].strip()
         if name:
