@@ -14,10 +14,10 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.decide.owners import owners_at
 from pledgegraph.loaders.decide.status import task_status
+from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.find.roles import RoleMention
 from pledgegraph.loaders.normalize import NormalizedText
 from pledgegraph.loaders.projects import group_projects

@@ -13,7 +13,7 @@ from typing import Any
 
 from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
 from pledgegraph.loaders.aliases import BodyAliases
-from pledgegraph.loaders.bodies import body_kind
+from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
 from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
 

@@ -82,12 +82,14 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class BodyMention:
-    """An organisation named in the text (a government, department, company, school …)."""
+    """An organisation named in the text (a government, department, company, school …);
+    ``rule`` names the finder that found it (organ, suffix, list.head, subject …)."""
 
     name: str
     kind: str
     start: int
     end: int
+    rule: str = ""
 
 
 @dataclass(frozen=True)

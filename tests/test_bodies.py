@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pledgegraph.loaders.bodies import body_kind, find_bodies, split_body_list
+from pledgegraph.loaders.find.bodies import body_kind, find_bodies, split_body_list
 
 
 def _names(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.bodies import body_kind, looks_like_body
+from pledgegraph.loaders.find.bodies import body_kind, looks_like_body
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention

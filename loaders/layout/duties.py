@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pledgegraph.loaders.bodies import looks_like_body
+from pledgegraph.loaders.find.bodies import looks_like_body
 from pledgegraph.loaders.layout.record import Block, DutyItem
 from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker

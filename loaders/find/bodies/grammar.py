@@ -1,0 +1,180 @@
+"""The organ-name grammar: jurisdiction prefix + core + organ suffix, and where a name starts.
+
+A Chinese organ is named outside-in: its jurisdiction (市, 区, 街道, 静安区, 奉贤县 …), a core
+saying what it does (发展和改革, 规划资源, 城市运行管理), and a suffix saying what kind of organ
+it is (委员会, 局, 办, 中心, 所, 公司 — ``data/body_suffixes.txt``). Short suffixes (局, 委, 办)
+end ordinary words too (格局, 举办), so they count only after a jurisdiction. The name's left
+edge is found by scanning back from the suffix over name characters until a clause mark, a
+boundary verb (推进, 配合, 由 — ``data/body_boundaries.txt``) or an earlier organ.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pledgegraph.loaders.find.bodies.vocab import grammar, lex, places
+from pledgegraph.loaders.record import BodyMention
+
+__all__ = [
+    "MAX_NAME", "admin_prefix", "place_prefix", "is_stop", "ends_with_boundary", "joins_next", "acts",
+    "is_category", "left_edge", "admin_start", "inner_prefix", "is_cjk", "jurisdiction_led",
+]
+
+MAX_NAME = 16
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A name character: CJK ideographs (U+4E00–U+9FFF) or one of these.
+_NAME_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·”“()")
+_PUNCTUATION_STOPS = frozenset(",，。;；:：、!！?？\n\t \"《》")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+def _chars(key: str) -> str:
+    return "".join(grammar(key))
+
+
+def _words(key: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(grammar(key), key=len, reverse=True))
+
+
+@cache
+def _level() -> str:
+    """One jurisdiction level character not part of a common word (区 but not 区域)."""
+    return rf"[{_chars('level_chars')}](?![{_chars('level_not_after')}])"
+
+
+@cache
+def admin_prefix() -> re.Pattern[str]:
+    """A name opening with its jurisdiction: 区发改委, 街道城运中心, 静安区卫健委, 国家发展改革委 —
+    but not 社区/小区/园区…, which are no jurisdictions."""
+    words = "|".join(rf"{re.escape(w)}(?![{_chars('level_word_not_after')}])" if w == "国家" else re.escape(w)
+                     for w in grammar("level_words"))
+    return re.compile(rf"^(?:{_level()}|{words}|"
+                      rf"[\u4e00-\u9fff]{{2,4}}?(?<![{_chars('level_not_before')}]){_level()})")
+
+
+@cache
+def place_prefix() -> re.Pattern[str]:
+    """A place-name prefix ending in an area level (协调区, 静安区): a district only when the
+    gazetteer knows it."""
+    return re.compile(rf"[\u4e00-\u9fff]{{2,4}}?(?<![{_chars('level_not_before')}])"
+                      rf"[{_chars('area_chars')}](?![{_chars('level_not_after')}])")
+
+
+@cache
+def _stops() -> frozenset[str]:
+    return _PUNCTUATION_STOPS | frozenset(_chars("stops"))
+
+
+def is_stop(ch: str) -> bool:
+    return ch in _stops()
+
+
+@cache
+def jurisdiction_led() -> re.Pattern[str]:
+    """A name opening with an area level (区城运中心): an agency, not a facility."""
+    return re.compile(rf"[{_chars('area_chars')}](?!域)")
+
+
+@cache
+def _boundary_ends() -> frozenset[str]:
+    return frozenset(word[-1] for word in lex().boundaries)
+
+
+def ends_with_boundary(text: str, end: int) -> bool:
+    """Whether a boundary word (推进, 配合, 由 …) ends at ``end``."""
+    if 0 < end <= len(text) and text[end - 1] not in _boundary_ends():
+        return False  # asked at every character of a scan; most end no boundary word
+    boundaries = lex().boundaries
+    return any(text[end - size:end] in boundaries for size in (1, 2, 3, 4) if size <= end)
+
+
+def joins_next(text: str, end: int) -> bool:
+    """委托, 办理, 人大代表: the character after the name makes it part of another word."""
+    return end < len(text) and text[end] in lex().not_after.get(text[end - 1], "")
+
+
+_ACTOR_KINDS = frozenset({"district_gov", "subdistrict_gov", "town_gov", "department", "party_org",
+                          "people_congress"})
+
+
+@cache
+def _meeting_after() -> re.Pattern[str]:
+    return re.compile(rf"^(?:[一二三四五六七八九十]+次)?(?:{_words('meeting_after')})")
+
+
+@cache
+def _object_after() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_words('object_after')})(?:工作)?(?:[,。;:、)\n{_chars('stops')}]|$)")
+
+
+def acts(text: str, start: int, end: int, kind: str) -> bool:
+    """False where the name is part of a meeting's name (十二届市委二次全会, 市第十二次党代会),
+    only locates a place (大学路) or is the object being built (医联体建设)."""
+    marks = _chars("term_marks")
+    if any(ch in marks for ch in text[max(0, start - 1):start + 1]) or _meeting_after().match(text[end:end + 8]):
+        return False
+    return text[end:end + 1] not in grammar("place_after") and (
+        kind in _ACTOR_KINDS or not _object_after().match(text, end))
+
+
+def is_category(core: str) -> bool:
+    """民办中小学, 名师工作室, 各类公司: a category of organisation, not a named one."""
+    if (prefix := admin_prefix().match(core)) and prefix.end() < len(core):
+        core = core[prefix.end():]  # 区有关X局, 市各类X公司: the category follows the jurisdiction
+    generic = lex().generic
+    if core in generic or core.endswith(grammar("category_endings")):
+        return True
+    return core.startswith(tuple(generic)) and any(
+        core.startswith(word) and len(core) - len(word) <= 1 for word in generic)
+
+
+def left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
+    """Where a name ending at ``end`` starts: scanning back over name characters to a stop,
+    a boundary word, an earlier organ, or the opening quote of a quoted name."""
+    position = end
+    boundary_ends = _boundary_ends()  # tested first: most characters end no boundary word
+    nouns = _chars("noun_after_verb")
+    while position > max(0, end - MAX_NAME):
+        ch = text[position - 1]
+        if ch == "”":
+            opening = text.rfind("“", 0, position)
+            if opening >= 0 and position - opening <= 14:
+                return opening  # “石榴籽”志愿服务团队: the quoted name belongs to the body
+        if is_stop(ch) or ch == "的" or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
+            break
+        if position in organ_ends and position < end:
+            break
+        if (ch in boundary_ends and ends_with_boundary(text, position)
+                and not (position < end and text[position] in nouns)):
+            break
+        position -= 1
+    return position
+
+
+def admin_start(text: str, start: int, reach: int = 6) -> int:
+    """区建设管理委: 建设 looked like a verb, but an administrative prefix just before it
+    at a clause start shows the name goes on to the left."""
+    position = start
+    levels, organ_last = _chars("level_chars"), _chars("organ_last")
+    while position > max(0, start - reach) and is_cjk(text[position - 1]) and not is_stop(text[position - 1]):
+        position -= 1
+        at_clause_start = position == 0 or is_stop(text[position - 1]) or ends_with_boundary(text, position)
+        if text[position - 1 if position else 0] in organ_last and position < start - 1:
+            return start  # 区数据局建设…中心: the prefix belongs to the earlier body
+        if text[position] in levels and text[position] != "省" and at_clause_start:
+            return position
+    return start
+
+
+def inner_prefix(text: str, start: int, end: int) -> int:
+    """协调区税务局: "协调区" is no district, so the name starts at its own 区."""
+    if text[start] in _chars("level_chars") or text.startswith(tuple(grammar("subdistrict_words")), start):
+        return start  # 区绿化市容局: already a jurisdiction's body
+    match = place_prefix().match(text, start, end)
+    if match and match.group() not in places().areas:
+        return start + len(match.group()) - 1
+    return start

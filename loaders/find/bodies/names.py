@@ -1,0 +1,80 @@
+"""Whether a written name (a list item, an owner cell, a duty heading, a clause's subject)
+names a party that can own work — including the collectives and categories the finders leave
+out (相关单位, 物业服务企业), which a plan may still assign work to."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from pledgegraph.loaders.find.bodies.grammar import admin_prefix
+from pledgegraph.loaders.find.bodies.vocab import grammar, lex, party_names, places
+from pledgegraph.loaders.lexicon import table, words
+
+__all__ = ["looks_like_body"]
+
+_NAME_MAX_ITEM = 30
+_GENERIC_CORE = 4
+_PUNCTUATION = frozenset("。,，;；:：、")
+
+
+@cache
+def _not_in_name() -> frozenset[str]:
+    return frozenset(grammar("not_in_name"))
+
+
+@cache
+def _organ_suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in table("body_suffixes"))
+
+
+@cache
+def _suffix_words() -> tuple[str, ...]:
+    return tuple(sorted(_organ_suffixes() | words("body_endings"), key=len, reverse=True))
+
+
+@cache
+def _tails() -> tuple[str, ...]:
+    return tuple(words("collective_tails"))
+
+
+def _collective(bare: str, head: str) -> bool:
+    """各街镇, 相关单位, 有关职能部门: a head and what it gathers."""
+    tail = bare[len(head):]
+    for inner in grammar("collective_heads"):
+        if inner != head and len(inner) > 1:
+            tail = tail.removeprefix(inner)
+    return len(bare) <= 14 and bool(tail) and (
+        tail in _tails() or tail.endswith(_tails()) or (tail != bare and looks_like_body(tail)))
+
+
+@lru_cache(maxsize=4096)
+def looks_like_body(name: str) -> bool:
+    """Whether an item of a responsibility list, an owner cell or a duty heading names a party
+    that can own work: a known organ (区委, 妇联), a name ending as organs end (…局, …委员会,
+    …公司, …单位, …部门 — not 格局 or 举办), a place (马陆镇: its government), or a collective
+    (各街镇, 相关单位) — including the categories the body finder leaves out."""
+    bare = name.strip("“”\"() ")
+    if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(ch in _PUNCTUATION or ch in _not_in_name() for ch in bare):
+        return False
+    if bare in lex().organs or bare in party_names():
+        return True
+    head = next((h for h in grammar("collective_heads") if bare.startswith(h)), None)
+    if head is not None:
+        return _collective(bare, head)
+    if bare.endswith(tuple(words("body_false_endings"))):
+        return False
+    ending = next((word for word in _suffix_words() if bare.endswith(word)), None)
+    if ending is not None:  # a bare 局 names nothing; a listed party (业委会, 居委会) is whole
+        if len(bare) == len(ending):
+            return len(ending) >= 3 and ending in words("body_endings")
+        # A generic party (…单位, …企业, …街镇) is named in a few words (用地单位, 物业服务企业);
+        # a longer run ending so is a clause (年终考核结果纳入街镇), unless a jurisdiction heads it.
+        generic = ending in words("body_endings") and ending not in _organ_suffixes()
+        if ending in words("body_endings_prefixed") and not admin_prefix().match(bare):
+            return False  # 所, 队, 站 name an office only after its jurisdiction (镇财政所)
+        return not generic or len(bare) - len(ending) <= _GENERIC_CORE or bool(admin_prefix().match(bare))
+    ending = lex().organ_re.search(bare, max(0, len(bare) - 6))
+    if ending and ending.end() == len(bare):
+        return True  # 街道党工委, 区总工会: a prefixed organ
+    known = places()
+    return bare in known.areas or bare in known.subdistricts or bare in known.towns

@@ -1,0 +1,97 @@
+"""Names ending in an organ suffix (委员会, 局, 办, 中心, 公司, 学院 — ``data/body_suffixes.txt``),
+their left edge found by the grammar (grammar.py). Short suffixes need a jurisdiction before
+them; a category (民办中小学), a facility (社区卫生服务中心) or a school being built is no body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pledgegraph.loaders.find.bodies.grammar import (
+    MAX_NAME,
+    acts,
+    admin_prefix,
+    admin_start,
+    inner_prefix,
+    is_category,
+    is_cjk,
+    joins_next,
+    jurisdiction_led,
+    left_edge,
+)
+from pledgegraph.loaders.find.bodies.kinds import body_kind
+from pledgegraph.loaders.find.bodies.vocab import grammar, lex
+from pledgegraph.loaders.record import BodyMention
+
+__all__ = ["suffix_mentions"]
+
+# Kinds a subdistrict never owns: "发挥街道上海戏剧学院…" — 街道 is a locative there.
+_UNOWNED_KINDS = frozenset({"school", "hospital", "enterprise", "state_enterprise"})
+
+
+def _built_before(text: str, start: int) -> bool:
+    return text[max(0, start - 4):start].endswith(grammar("built_before"))
+
+
+def _campus_after(text: str, end: int) -> bool:
+    after = text[end:end + 6]
+    if after.startswith("("):
+        return True
+    return any(re.match(rf"[\u4e00-\u9fff]{{0,4}}{re.escape(word)}", after) for word in grammar("campus_after"))
+
+
+def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMention]) -> int:
+    """Where the name ending in ``match`` (a suffix) starts."""
+    suffix, end = match.group(), match.end()
+    kind, needs_prefix = lex().suffixes[suffix]
+    start = left_edge(text, match.start(), organ_at)
+    while start < match.start() and text[start] in grammar("not_first"):
+        start += 1
+    organ = organ_at.get(start)  # 党工委+理论中心组: named after its parent organ
+    if organ and 0 < match.start() - start <= 4 and text[start] not in grammar("level_chars"):
+        start = organ.start
+    if needs_prefix:
+        if not admin_prefix().match(text[start:end]):
+            start = admin_start(text, start)
+        start = inner_prefix(text, start, end)
+    if kind in _UNOWNED_KINDS and text.startswith(grammar("subdistrict_words"), start) \
+            and end - start - 2 >= len(suffix) + 2:
+        start += 2
+    if not needs_prefix and match.start() - start == 1 and start > 0 and is_cjk(text[start - 1]):
+        start -= 1  # 与同济大学: a one-character 同 was no function word
+    return start
+
+
+def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
+    """Whether text[start:match.end()] names an organisation rather than a facility, category …"""
+    suffix, end = match.group(), match.end()
+    kind, needs_prefix = lex().suffixes[suffix]
+    name = text[start:end]
+    core = name[: -len(suffix)].strip("“”")
+    if len(core) < (2 if needs_prefix else 1) or (needs_prefix and not admin_prefix().match(name)):
+        return False
+    if len(name) > MAX_NAME or name.count("(") != name.count(")") or name.count("“") != name.count("”"):
+        return False
+    if suffix.endswith("中心") and (lex().facility_re.search(core)
+                                    or (suffix == "中心" and not jurisdiction_led().match(name))):
+        return False  # 区城运中心 is an agency; 某某服务中心 is usually a facility (a project)
+    if is_category(core) or not acts(text, start, end, kind):
+        return False
+    # a school or centre being built, or named with its campus, is a project
+    return not ((kind == "school" or suffix == "中心") and (
+        _built_before(text, start) or _campus_after(text, end)))
+
+
+def suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
+    out = []
+    organ_at = {m.end: m for m in organs}
+    for match in lex().suffix_re.finditer(text):
+        suffix, end = match.group(), match.end()
+        if joins_next(text, end) or text[end - 2:end] in lex().endings:
+            continue
+        if suffix == "部" and text[end - 2:end - 1] in grammar("not_before_bu"):
+            continue
+        start = _suffix_start(text, match, organ_at)
+        if _is_body_name(text, start, match):
+            out.append(BodyMention(text[start:end], body_kind(text[start:end]), start, end, "suffix"))
+    return out
