@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.find.bodies.vocab import grammar, lex, places
+from pledgegraph.loaders.find.bodies.vocab import grammar, lex
+from pledgegraph.loaders.jurisdiction import gazetteer
 from pledgegraph.loaders.record import BodyMention
 
 __all__ = [
@@ -146,6 +147,8 @@ def left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
                 return opening  # “石榴籽”志愿服务团队: the quoted name belongs to the body
         if is_stop(ch) or ch == "的" or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
             break
+        if ch == "(" and ")" not in text[position:end]:
+            break  # (上海市X局代章), (区X委牵头): a bracket the name does not close is no part of it
         if position in organ_ends and position < end:
             break
         if (ch in boundary_ends and ends_with_boundary(text, position)
@@ -171,10 +174,11 @@ def admin_start(text: str, start: int, reach: int = 6) -> int:
 
 
 def inner_prefix(text: str, start: int, end: int) -> int:
-    """协调区税务局: "协调区" is no district, so the name starts at its own 区."""
+    """协调区税务局: "协调区" is no district, so the name starts at its own 区; 上海市奉贤区X局
+    opens with a city the gazetteer knows, so it starts there."""
     if text[start] in _chars("level_chars") or text.startswith(tuple(grammar("subdistrict_words")), start):
         return start  # 区绿化市容局: already a jurisdiction's body
     match = place_prefix().match(text, start, end)
-    if match and match.group() not in places().areas:
+    if match and match.group() not in gazetteer():
         return start + len(match.group()) - 1
     return start

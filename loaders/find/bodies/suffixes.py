@@ -6,7 +6,9 @@ them; a category (民办中小学), a facility (社区卫生服务中心) or a s
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.find.bodies.grammar import (
     MAX_NAME,
     acts,
@@ -40,11 +42,29 @@ def _campus_after(text: str, end: int) -> bool:
     return any(re.match(rf"[\u4e00-\u9fff]{{0,4}}{re.escape(word)}", after) for word in grammar("campus_after"))
 
 
+@cache
+def _joined_names() -> tuple[str, ...]:
+    """Registry names holding a word that elsewhere joins two names (发展和改革委员会)."""
+    joints = grammar("stops")
+    names = {full for full in shipped_aliases().canonical.values() if any(j in full for j in joints)}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _core_start(text: str, match: re.Match[str]) -> int:
+    """Where the scan for the name's left edge begins: before the suffix, or before the
+    whole of a registry name that ends here (its 和 is no list's)."""
+    end = match.end()
+    for name in _joined_names():
+        if text.endswith(name, 0, end):
+            return end - len(name)
+    return match.start()
+
+
 def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMention]) -> int:
     """Where the name ending in ``match`` (a suffix) starts."""
     suffix, end = match.group(), match.end()
     kind, needs_prefix = lex().suffixes[suffix]
-    start = left_edge(text, match.start(), organ_at)
+    start = left_edge(text, _core_start(text, match), organ_at)
     while start < match.start() and text[start] in grammar("not_first"):
         start += 1
     organ = organ_at.get(start)  # 党工委+理论中心组: named after its parent organ
