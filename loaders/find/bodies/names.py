@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.find.bodies.grammar import admin_prefix
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex, party_names, places
 from pledgegraph.loaders.lexicon import table, words
@@ -15,6 +16,14 @@ __all__ = ["looks_like_body"]
 _NAME_MAX_ITEM = 30
 _GENERIC_CORE = 4
 _PUNCTUATION = frozenset("。,，;；:：、")
+
+
+@cache
+def _role_verbs() -> tuple[str, ...]:
+    """Role verbs of two characters or more (负责, 牵头, 配合 …) that no organ's name holds
+    (联合 is left out: 妇女联合会)."""
+    names = [*_organ_suffixes(), *lex().organs, *shipped_aliases().canonical.values()]
+    return tuple(word for word, _ in table("role_verbs") if len(word) >= 2 and not any(word in n for n in names))
 
 
 @cache
@@ -58,6 +67,8 @@ def looks_like_body(name: str) -> bool:
         return False
     if bare in lex().organs or bare in party_names():
         return True
+    if any(verb in bare for verb in _role_verbs()):
+        return False  # 联席办负责组织召开联席会议: a clause, however it ends
     head = next((h for h in grammar("collective_heads") if bare.startswith(h)), None)
     if head is not None:
         return _collective(bare, head)
