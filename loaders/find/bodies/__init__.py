@@ -12,6 +12,7 @@ a member's title (人大代表), a school being built or a service centre (proje
 
 from __future__ import annotations
 
+from pledgegraph.loaders.find.bodies.enumerations import enumeration_mentions, line_mentions
 from pledgegraph.loaders.find.bodies.kinds import body_kind
 from pledgegraph.loaders.find.bodies.lists import department_collectives, list_mentions, split_body_list
 from pledgegraph.loaders.find.bodies.names import looks_like_body
@@ -27,5 +28,7 @@ __all__ = ["find_bodies", "body_kind", "split_body_list", "looks_like_body"]
 def find_bodies(text: str) -> list[BodyMention]:
     """Every organisation mentioned in ``text``, in order; overlaps settled once (settle)."""
     organs = organ_mentions(text)
-    return settle(department_collectives(text), list_mentions(text), suffix_mentions(text, organs), organs,
-                  subdistrict_mentions(text))
+    found = settle(department_collectives(text), list_mentions(text), suffix_mentions(text, organs), organs,
+                   subdistrict_mentions(text))
+    lines = line_mentions(text)
+    return settle(found, lines, enumeration_mentions(text, settle(found, lines)))

@@ -8,13 +8,14 @@ from functools import cache, lru_cache
 
 from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.find.bodies.grammar import admin_prefix
-from pledgegraph.loaders.find.bodies.vocab import grammar, lex, party_names, places
+from pledgegraph.loaders.find.bodies.vocab import grammar, lex, party_names, places, vocab
 from pledgegraph.loaders.lexicon import table, words
 
-__all__ = ["looks_like_body"]
+__all__ = ["looks_like_body", "listed_body"]
 
 _NAME_MAX_ITEM = 30
 _GENERIC_CORE = 4
+_LISTED_MAX = 16
 _PUNCTUATION = frozenset("。,，;；:：、")
 
 
@@ -24,6 +25,11 @@ def _role_verbs() -> tuple[str, ...]:
     (联合 is left out: 妇女联合会)."""
     names = [*_organ_suffixes(), *lex().organs, *shipped_aliases().canonical.values()]
     return tuple(word for word, _ in table("role_verbs") if len(word) >= 2 and not any(word in n for n in names))
+
+
+@cache
+def _role_names() -> frozenset[str]:
+    return vocab("body_list_heads") | vocab("body_role_names")
 
 
 @cache
@@ -67,6 +73,8 @@ def looks_like_body(name: str) -> bool:
         return False
     if bare in lex().organs or bare in party_names():
         return True
+    if bare in _role_names():
+        return False  # 成员单位, 牵头单位: a part a body plays, not a body
     if any(verb in bare for verb in _role_verbs()):
         return False  # 联席办负责组织召开联席会议: a clause, however it ends
     head = next((h for h in grammar("collective_heads") if bare.startswith(h)), None)
@@ -89,3 +97,27 @@ def looks_like_body(name: str) -> bool:
         return True  # 街道党工委, 区总工会: a prefixed organ
     known = places()
     return bare in known.areas or bare in known.subdistricts or bare in known.towns
+
+
+@cache
+def _list_endings() -> tuple[str, ...]:
+    """Organ endings a listed unit may end in without its jurisdiction: not the generic ones
+    (…单位, …企业), which a list does not make any more of a name."""
+    generic = words("body_endings") - words("body_endings_prefixed")
+    return tuple(sorted((_organ_suffixes() | words("body_endings_prefixed")) - generic, key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def listed_body(name: str) -> bool:
+    """A name standing in a list of bodies (an addressees line, a members list, A、B、C beside
+    a body): what looks like a body anywhere, and also an internal unit written without its
+    jurisdiction (党政办公室, 综合行政执法队, 规建生态办) — the list shows it is one."""
+    if looks_like_body(name):
+        return True
+    bare = name.strip("“”\"() ")
+    if not 3 <= len(bare) <= _LISTED_MAX or any(ch in _PUNCTUATION or ch in _not_in_name() for ch in bare):
+        return False
+    if any(verb in bare for verb in _role_verbs()) or bare.endswith(tuple(words("body_false_endings"))):
+        return False
+    ending = next((word for word in _list_endings() if bare.endswith(word)), None)
+    return ending is not None and len(bare) - len(ending) >= 2

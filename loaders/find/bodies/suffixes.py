@@ -90,6 +90,8 @@ def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
     core = name[: -len(suffix)].strip("“”")
     if len(core) < (2 if needs_prefix else 1) or (needs_prefix and not admin_prefix().match(name)):
         return False
+    if suffix in lex().core_endings and not core.endswith(lex().core_endings[suffix]):
+        return False  # 所属地村委会: a committee named after no village
     if len(name) > MAX_NAME or name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
     if suffix.endswith("中心") and (lex().facility_re.search(core)

@@ -39,6 +39,7 @@ def grammar(key: str) -> tuple[str, ...]:
 class Lexicon:
     organs: dict[str, str]  # name → kind
     suffixes: dict[str, tuple[str, bool]]  # suffix → (kind, needs an administrative prefix), longest first
+    core_endings: dict[str, str]  # suffix → how its core must end (村民委员会: a village, …村)
     organ_re: re.Pattern[str]
     suffix_re: re.Pattern[str]
     list_re: re.Pattern[str]
@@ -57,7 +58,8 @@ def lex() -> Lexicon:
     heads = any_of(vocab("body_list_heads")).pattern
     return Lexicon(
         organs=organs,
-        suffixes={suffix: (kind, prefix == "yes") for suffix, kind, prefix in rows},
+        suffixes={row[0]: (row[1], row[2] == "yes") for row in rows},
+        core_endings={row[0]: row[3] for row in rows if len(row) > 3},
         organ_re=any_of(list(organs)),
         suffix_re=any_of([row[0] for row in rows]),
         list_re=re.compile(rf"(?:{heads})\s*[:：]\s*(?P<items>[^;；)）\]】\n。]+)"),
