@@ -160,6 +160,11 @@ def projects(found: Mentions, mention_owners, mention_status, issuer: Issuer) ->
     return out, canonical
 
 
+# An allocation table's row names a place given a quota: its owner is the place's government
+# by convention, not a body the plan names.
+_NOT_NAMED = ("table.place",)
+
+
 def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequence[TaskDecision]) -> list[Body]:
     """Every body named, every owner decided, the issuer and its co-issuers (once each)."""
     text = found.normalized.text
@@ -172,18 +177,20 @@ def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequenc
             left, right = clause(text, mention.start, mention.end)
             kind = issuer_kind if name == issuer.name else mention.kind
             out[name] = Body(name, kind, text[left:right].strip(),
-                             found.normalized.to_original(mention.start, mention.end))
+                             found.normalized.to_original(mention.start, mention.end), mention.rule)
     for decision in decisions:
         for owner in decision.owners:
-            if owner.body not in out:
+            if owner.body not in out and owner.rule not in _NOT_NAMED:
                 task = decision.task
                 at = text.find(owner.body, task.start, task.end)
                 span = (at, at + len(owner.body)) if at >= 0 else (task.start, task.start)
                 out[owner.body] = Body(owner.body, body_kind(owner.body), owner.evidence or text[task.start:task.end][:80],
-                                       found.normalized.to_original(*span))
-    for name in (issuer.name, *issuer.co_issuers, *([issuer.drafted_by] if issuer.drafted_by else [])):
+                                       found.normalized.to_original(*span), f"owner.{owner.rule}")
+    envelope = [(issuer.name, "issuer"), *((name, "co_issuer") for name in issuer.co_issuers),
+                *([(issuer.drafted_by, "drafter")] if issuer.drafted_by else [])]
+    for name, rule in envelope:
         if name not in out:
-            out[name] = Body(name, issuer_kind if name == issuer.name else body_kind(name), name, (0, 0))
+            out[name] = Body(name, issuer_kind if name == issuer.name else body_kind(name), name, (0, 0), rule)
     return list(out.values())
 
 

@@ -257,13 +257,19 @@ class Project:
 
 @dataclass(frozen=True)
 class Body:
+    """A body the plan names, as written; ``rule`` says what made it one: the finder that named
+    it (``organ``, ``suffix``, ``list.lines`` …), ``owner.<rule>`` for an owner no finder named,
+    ``issuer`` / ``co_issuer`` / ``drafter`` for the envelope's bodies."""
+
     name: str
     kind: str
     evidence: str
     span: Span
+    rule: str = ""
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "evidence": self.evidence, "span": list(self.span)}
+        return {"name": self.name, "kind": self.kind, "evidence": self.evidence, "span": list(self.span),
+                "rule": self.rule}
 
 
 @dataclass(frozen=True)

@@ -23,12 +23,18 @@ from pledgegraph.loaders.find.bodies.grammar import (
 )
 from pledgegraph.loaders.find.bodies.kinds import body_kind
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex
+from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.record import BodyMention
 
 __all__ = ["suffix_mentions"]
 
 # Kinds a subdistrict never owns: "发挥街道上海戏剧学院…" — 街道 is a locative there.
 _UNOWNED_KINDS = frozenset({"school", "hospital", "enterprise", "state_enterprise"})
+
+
+@cache
+def _false_endings() -> tuple[str, ...]:
+    return tuple(words("body_false_endings"))
 
 
 def _built_before(text: str, start: int) -> bool:
@@ -70,9 +76,9 @@ def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMenti
     organ = organ_at.get(start)  # 党工委+理论中心组: named after its parent organ
     if organ and 0 < match.start() - start <= 4 and text[start] not in grammar("level_chars"):
         start = organ.start
+    if not admin_prefix().match(text[start:end]):
+        start = admin_start(text, start)  # 区投资促进工作领导小组: 促进 read as a verb
     if needs_prefix:
-        if not admin_prefix().match(text[start:end]):
-            start = admin_start(text, start)
         start = inner_prefix(text, start, end)
     if kind in _UNOWNED_KINDS and text.startswith(grammar("subdistrict_words"), start) \
             and end - start - 2 >= len(suffix) + 2:
@@ -94,6 +100,8 @@ def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
         return False  # 所属地村委会: a committee named after no village
     if len(name) > MAX_NAME or name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
+    if name.endswith(_false_endings()):
+        return False  # 餐饮场所, 文化活动中心: a place, not an office
     if suffix.endswith("中心") and (lex().facility_re.search(core)
                                     or (suffix == "中心" and not jurisdiction_led().match(name))):
         return False  # 区城运中心 is an agency; 某某服务中心 is usually a facility (a project)
