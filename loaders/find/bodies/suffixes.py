@@ -73,6 +73,10 @@ def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMenti
     start = left_edge(text, _core_start(text, match), organ_at)
     while start < match.start() and text[start] in grammar("not_first"):
         start += 1
+    for word in grammar("between_places"):  # 奉贤区人民政府+头桥街道办事处: the lower organ here
+        at = text.rfind(word, start, match.start())
+        if at >= 0 and at + len(word) < match.start():  # not 人民政府办公室: the government's own office
+            start = at + len(word)
     organ = organ_at.get(start)  # 党工委+理论中心组: named after its parent organ
     if organ and 0 < match.start() - start <= 4 and text[start] not in grammar("level_chars"):
         start = organ.start
