@@ -167,7 +167,7 @@ def extract_document(document: Document) -> Extraction:
     named = find_bodies(text)
     found = assemble.Mentions(
         normalized,
-        tuple(settle(named, find_subjects(text))),
+        tuple(settle(named, find_subjects(text, named))),
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),
