@@ -160,11 +160,6 @@ def projects(found: Mentions, mention_owners, mention_status, issuer: Issuer) ->
     return out, canonical
 
 
-# An allocation table's row names a place given a quota: its owner is the place's government
-# by convention, not a body the plan names.
-_NOT_NAMED = ("table.place",)
-
-
 def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequence[TaskDecision]) -> list[Body]:
     """Every body named, every owner decided, the issuer and its co-issuers (once each)."""
     text = found.normalized.text
@@ -180,7 +175,7 @@ def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequenc
                              found.normalized.to_original(mention.start, mention.end), mention.rule)
     for decision in decisions:
         for owner in decision.owners:
-            if owner.body not in out and owner.rule not in _NOT_NAMED:
+            if owner.body not in out:
                 task = decision.task
                 at = text.find(owner.body, task.start, task.end)
                 span = (at, at + len(owner.body)) if at >= 0 else (task.start, task.start)
