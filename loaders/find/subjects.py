@@ -75,6 +75,8 @@ def _plausible(name: str) -> bool:
     发挥商会), not a phrase holding a modal (我们要…), not two bodies joined by a verb."""
     if not looks_like_body(name) or any(ch in _NOT_IN_NAME for ch in name) or _joins_two(name):
         return False
+    if name.count("(") != name.count(")"):
+        return False  # 物业(环卫): a bracket the name does not close
     return name.startswith(_HEADS) or not name.startswith(_not_start())
 
 

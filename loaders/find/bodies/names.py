@@ -52,6 +52,12 @@ def _tails() -> tuple[str, ...]:
     return tuple(words("collective_tails"))
 
 
+@cache
+def _tail_endings() -> tuple[str, ...]:
+    """Tails a longer tail may end in (各相关职能部门): not one character (其他小区 is no 区)."""
+    return tuple(tail for tail in _tails() if len(tail) > 1)
+
+
 def _collective(bare: str, head: str) -> bool:
     """各街镇, 相关单位, 有关职能部门: a head and what it gathers."""
     tail = bare[len(head):]
@@ -59,7 +65,7 @@ def _collective(bare: str, head: str) -> bool:
         if inner != head and len(inner) > 1:
             tail = tail.removeprefix(inner)
     return len(bare) <= 14 and bool(tail) and (
-        tail in _tails() or tail.endswith(_tails()) or (tail != bare and looks_like_body(tail)))
+        tail in _tails() or tail.endswith(_tail_endings()) or (tail != bare and looks_like_body(tail)))
 
 
 @lru_cache(maxsize=4096)
