@@ -49,21 +49,22 @@ def _campus_after(text: str, end: int) -> bool:
 
 
 @cache
-def _joined_names() -> tuple[str, ...]:
-    """Registry names holding a word that elsewhere joins two names (发展和改革委员会)."""
-    joints = grammar("stops")
-    names = {full for full in shipped_aliases().canonical.values() if any(j in full for j in joints)}
-    return tuple(sorted(names, key=len, reverse=True))
+def _registry_names() -> tuple[re.Pattern[str], int]:
+    """Every name of the body registry, reversed (so the longest ending at a position matches
+    first), and the longest one's length."""
+    registry = shipped_aliases().canonical
+    names = set(registry) | set(registry.values())
+    return re.compile("|".join(re.escape(n[::-1]) for n in sorted(names, key=len, reverse=True))), max(map(len, names))
 
 
 def _core_start(text: str, match: re.Match[str]) -> int:
     """Where the scan for the name's left edge begins: before the suffix, or before the
-    whole of a registry name that ends here (its 和 is no list's)."""
+    whole of a registry name that ends here (发展和改革委员会, 住房城乡建设管理委: its 和 is no
+    list's, its 建设 no verb)."""
+    pattern, longest = _registry_names()
     end = match.end()
-    for name in _joined_names():
-        if text.endswith(name, 0, end):
-            return end - len(name)
-    return match.start()
+    found = pattern.match(text[max(0, end - longest):end][::-1])
+    return end - len(found.group()) if found and len(found.group()) > len(match.group()) else match.start()
 
 
 def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMention]) -> int:
