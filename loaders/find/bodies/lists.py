@@ -53,10 +53,13 @@ def list_mentions(text: str) -> list[BodyMention]:
 
 @cache
 def _departments() -> re.Pattern[str]:
-    """区政府各委、办、局: a level, then the words of ``department_collective``, 、 between them."""
-    first, *rest = grammar("department_collective")
+    """区政府各委、办、局, 区政府有关委、办、局: a level and its government, a collective's heads,
+    then the words of ``department_collective`` with 、 between them."""
+    government, first, *rest = grammar("department_collective")
+    heads = "|".join(re.escape(h) for h in sorted(grammar("collective_heads"), key=len, reverse=True))
     tail = "".join(rf"、?{re.escape(word)}" for word in rest)
-    return re.compile(rf"[{''.join(grammar('area_chars'))}]{re.escape(first)}{tail}")
+    return re.compile(rf"[{''.join(grammar('area_chars'))}]{re.escape(government)}(?:{heads})+"
+                      rf"{re.escape(first)}{tail}")
 
 
 def department_collectives(text: str) -> list[BodyMention]:
