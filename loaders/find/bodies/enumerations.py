@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
-from pledgegraph.loaders.find.bodies.grammar import MAX_NAME, joins_next, left_edge
+from pledgegraph.loaders.find.bodies.grammar import MAX_NAME, joins_next, left_edge, registry_start
 from pledgegraph.loaders.find.bodies.kinds import body_kind
 from pledgegraph.loaders.find.bodies.names import listed_body
+from pledgegraph.loaders.find.bodies.vocab import vocab
 from pledgegraph.loaders.record import BodyMention
 
 __all__ = ["enumeration_mentions", "line_mentions"]
@@ -39,6 +41,22 @@ def _last_item_end(text: str, start: int, end: int) -> int | None:
     return None
 
 
+@cache
+def _openers() -> tuple[str, ...]:
+    return tuple(sorted(vocab("subject_not_start"), key=len, reverse=True))
+
+
+def _first_item_start(text: str, end: int) -> int:
+    """Where the first item of a run starts: its name's left edge (a registry name read whole),
+    past a word that opens a clause (经区农业农村委: 经 is the clause's, not the name's)."""
+    registry = registry_start(text, end)
+    start = left_edge(text, registry if registry is not None else end, {})
+    opener = next((w for w in _openers() if text.startswith(w, start) and start + len(w) < end), None)
+    if opener and listed_body(text[start + len(opener):end]):
+        start += len(opener)
+    return start
+
+
 def enumeration_mentions(text: str, found: Sequence[BodyMention]) -> list[BodyMention]:
     """The unnamed items of every 、-run holding a found body."""
     spans = {(m.start, m.end) for m in found}
@@ -59,7 +77,7 @@ def enumeration_mentions(text: str, found: Sequence[BodyMention]) -> list[BodyMe
             if named[index] or any(m.start < end and start < m.end for m in found):
                 continue  # 市委市政府: an item the finders named already, in one piece or two
             if index == 0:
-                start = left_edge(text, end, {})
+                start = _first_item_start(text, end)
             elif index == last:
                 end = _last_item_end(text, start, end) or start
             if end > start and listed_body(text[start:end]):

@@ -13,19 +13,21 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex
 from pledgegraph.loaders.jurisdiction import gazetteer
 from pledgegraph.loaders.record import BodyMention
 
 __all__ = [
     "MAX_NAME", "admin_prefix", "place_prefix", "is_stop", "ends_with_boundary", "joins_next", "acts",
-    "is_category", "left_edge", "admin_start", "inner_prefix", "is_cjk", "jurisdiction_led",
+    "is_category", "left_edge", "admin_start", "inner_prefix", "is_cjk", "jurisdiction_led", "registry_start",
 ]
 
 MAX_NAME = 16
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A name character: CJK ideographs (U+4E00–U+9FFF) or one of these.
 _NAME_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·”“()")
+_MARKER_BEFORE = re.compile(r"(?:^|\n)\s*\([一二三四五六七八九十\d]{1,3}\)$")
 _PUNCTUATION_STOPS = frozenset(",，。;；:：、!！?？\n\t \"《》")
 
 
@@ -149,6 +151,8 @@ def left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
             break
         if ch == "(" and ")" not in text[position:end]:
             break  # (上海市X局代章), (区X委牵头): a bracket the name does not close is no part of it
+        if ch == ")" and _MARKER_BEFORE.search(text, max(0, position - 6), position):
+            break  # (二)区建管委: an outline marker heads the line, not the name
         if position in organ_ends and position < end:
             break
         if (ch in boundary_ends and ends_with_boundary(text, position)
@@ -156,6 +160,22 @@ def left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
             break
         position -= 1
     return position
+
+
+@cache
+def _registry_names() -> tuple[re.Pattern[str], int]:
+    """Every name of the body registry, reversed (so the longest ending at a position matches
+    first), and the longest one's length."""
+    registry = shipped_aliases().canonical
+    names = set(registry) | set(registry.values())
+    return re.compile("|".join(re.escape(n[::-1]) for n in sorted(names, key=len, reverse=True))), max(map(len, names))
+
+
+def registry_start(text: str, end: int) -> int | None:
+    """Where the longest registry name ending at ``end`` starts (None: none ends there)."""
+    pattern, longest = _registry_names()
+    found = pattern.match(text[max(0, end - longest):end][::-1])
+    return end - len(found.group()) if found else None
 
 
 def admin_start(text: str, start: int, reach: int = 6) -> int:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.find.bodies.grammar import (
     MAX_NAME,
     acts,
@@ -20,6 +19,7 @@ from pledgegraph.loaders.find.bodies.grammar import (
     joins_next,
     jurisdiction_led,
     left_edge,
+    registry_start,
 )
 from pledgegraph.loaders.find.bodies.kinds import body_kind
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex
@@ -48,23 +48,12 @@ def _campus_after(text: str, end: int) -> bool:
     return any(re.match(rf"[\u4e00-\u9fff]{{0,4}}{re.escape(word)}", after) for word in grammar("campus_after"))
 
 
-@cache
-def _registry_names() -> tuple[re.Pattern[str], int]:
-    """Every name of the body registry, reversed (so the longest ending at a position matches
-    first), and the longest one's length."""
-    registry = shipped_aliases().canonical
-    names = set(registry) | set(registry.values())
-    return re.compile("|".join(re.escape(n[::-1]) for n in sorted(names, key=len, reverse=True))), max(map(len, names))
-
-
 def _core_start(text: str, match: re.Match[str]) -> int:
     """Where the scan for the name's left edge begins: before the suffix, or before the
     whole of a registry name that ends here (发展和改革委员会, 住房城乡建设管理委: its 和 is no
     list's, its 建设 no verb)."""
-    pattern, longest = _registry_names()
-    end = match.end()
-    found = pattern.match(text[max(0, end - longest):end][::-1])
-    return end - len(found.group()) if found and len(found.group()) > len(match.group()) else match.start()
+    start = registry_start(text, match.end())
+    return start if start is not None and match.end() - start > len(match.group()) else match.start()
 
 
 def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMention]) -> int:
@@ -88,8 +77,9 @@ def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMenti
     if kind in _UNOWNED_KINDS and text.startswith(grammar("subdistrict_words"), start) \
             and end - start - 2 >= len(suffix) + 2:
         start += 2
-    if not needs_prefix and match.start() - start == 1 and start > 0 and is_cjk(text[start - 1]):
-        start -= 1  # 与同济大学: a one-character 同 was no function word
+    if not needs_prefix and match.start() - start == 1 and start > 0 and is_cjk(text[start - 1]) \
+            and not any(text[max(0, start - size):start] in lex().boundaries for size in (2, 3, 4)):
+        start -= 1  # 与同济大学: a one-character 同 was no function word (but 完善 was a verb)
     return start
 
 
