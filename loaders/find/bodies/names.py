@@ -4,6 +4,7 @@ out (相关单位, 物业服务企业), which a plan may still assign work to.""
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from pledgegraph.loaders.aliases import shipped_aliases
@@ -33,8 +34,35 @@ def _role_names() -> frozenset[str]:
 
 
 @cache
-def _not_in_name() -> frozenset[str]:
-    return frozenset(grammar("not_in_name"))
+def _not_in_name() -> re.Pattern[str]:
+    """Any character no single name holds: punctuation and the words of ``not_in_name``."""
+    return re.compile(f"[{re.escape(''.join(_PUNCTUATION) + ''.join(grammar('not_in_name')))}]")
+
+
+@cache
+def _verb_in() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(v) for v in _role_verbs())) if _role_verbs() else re.compile(r"(?!)")
+
+
+@cache
+def _ending_of() -> re.Pattern[str]:
+    """The longest organ suffix or body ending a (reversed) name ends in."""
+    return re.compile("|".join(re.escape(w[::-1]) for w in _suffix_words()))
+
+
+@cache
+def _list_ending_of() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w[::-1]) for w in _list_endings()))
+
+
+@cache
+def _vocab_words(name: str) -> frozenset[str]:
+    return words(name)
+
+
+@cache
+def _false_endings() -> tuple[str, ...]:
+    return tuple(words("body_false_endings"))
 
 
 @cache
@@ -68,34 +96,35 @@ def _collective(bare: str, head: str) -> bool:
         tail in _tails() or tail.endswith(_tail_endings()) or (tail != bare and looks_like_body(tail)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def looks_like_body(name: str) -> bool:
     """Whether an item of a responsibility list, an owner cell or a duty heading names a party
     that can own work: a known organ (区委, 妇联), a name ending as organs end (…局, …委员会,
     …公司, …单位, …部门 — not 格局 or 举办), a place (马陆镇: its government), or a collective
     (各街镇, 相关单位) — including the categories the body finder leaves out."""
     bare = name.strip("“”\"() ")
-    if not 2 <= len(bare) <= _NAME_MAX_ITEM or any(ch in _PUNCTUATION or ch in _not_in_name() for ch in bare):
+    if not 2 <= len(bare) <= _NAME_MAX_ITEM or _not_in_name().search(bare):
         return False
     if bare in lex().organs or bare in party_names():
         return True
     if bare in _role_names():
         return False  # 成员单位, 牵头单位: a part a body plays, not a body
-    if any(verb in bare for verb in _role_verbs()):
+    if _verb_in().search(bare):
         return False  # 联席办负责组织召开联席会议: a clause, however it ends
     head = next((h for h in grammar("collective_heads") if bare.startswith(h)), None)
     if head is not None:
         return _collective(bare, head)
-    if bare.endswith(tuple(words("body_false_endings"))):
+    if bare.endswith(_false_endings()):
         return False
-    ending = next((word for word in _suffix_words() if bare.endswith(word)), None)
+    found = _ending_of().match(bare[::-1])
+    ending = found.group()[::-1] if found else None
     if ending is not None:  # a bare 局 names nothing; a listed party (业委会, 居委会) is whole
         if len(bare) == len(ending):
-            return len(ending) >= 3 and ending in words("body_endings")
+            return len(ending) >= 3 and ending in _vocab_words("body_endings")
         # A generic party (…单位, …企业, …街镇) is named in a few words (用地单位, 物业服务企业);
         # a longer run ending so is a clause (年终考核结果纳入街镇), unless a jurisdiction heads it.
-        generic = ending in words("body_endings") and ending not in _organ_suffixes()
-        if ending in words("body_endings_prefixed") and not admin_prefix().match(bare):
+        generic = ending in _vocab_words("body_endings") and ending not in _organ_suffixes()
+        if ending in _vocab_words("body_endings_prefixed") and not admin_prefix().match(bare):
             return False  # 所, 队, 站 name an office only after its jurisdiction (镇财政所)
         return not generic or len(bare) - len(ending) <= _GENERIC_CORE or bool(admin_prefix().match(bare))
     ending = lex().organ_re.search(bare, max(0, len(bare) - 6))
@@ -113,7 +142,7 @@ def _list_endings() -> tuple[str, ...]:
     return tuple(sorted((_organ_suffixes() | words("body_endings_prefixed")) - generic, key=len, reverse=True))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def listed_body(name: str) -> bool:
     """A name standing in a list of bodies (an addressees line, a members list, A、B、C beside
     a body): what looks like a body anywhere, and also an internal unit written without its
@@ -121,9 +150,9 @@ def listed_body(name: str) -> bool:
     if looks_like_body(name):
         return True
     bare = name.strip("“”\"() ")
-    if not 3 <= len(bare) <= _LISTED_MAX or any(ch in _PUNCTUATION or ch in _not_in_name() for ch in bare):
+    if not 3 <= len(bare) <= _LISTED_MAX or _not_in_name().search(bare):
         return False
-    if any(verb in bare for verb in _role_verbs()) or bare.endswith(tuple(words("body_false_endings"))):
+    if _verb_in().search(bare) or bare.endswith(_false_endings()):
         return False
-    ending = next((word for word in _list_endings() if bare.endswith(word)), None)
-    return ending is not None and len(bare) - len(ending) >= 2
+    found = _list_ending_of().match(bare[::-1])
+    return found is not None and len(bare) - len(found.group()) >= 2
