@@ -11,11 +11,11 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
+from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node, add_spelling
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Project
-from pledgegraph.loaders.resolve import body_key, issuer_path, key_city, project_key
+from pledgegraph.loaders.resolve import body_key, body_place, issuer_path, key_city, project_key
 
 __all__ = ["build_graph"]
 
@@ -47,10 +47,18 @@ class _Builder:
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
+        """The node of the body ``name`` names (the registry and the issuer's places decide
+        which, resolve.body_key); every spelling met is kept, the fullest as its name."""
         issuer = self.record.issuer
         key = body_key(name, issuer, self.aliases)
-        return self.node(Label.BODY, key, name=name, kind=kind or body_kind(name),
-                         jurisdiction=key.split("|")[0].removeprefix("body:"), **_prov(self.doc, span, evidence))
+        if key in self.nodes:
+            props = self.nodes[key].props
+            props["name"], props["aliases"] = add_spelling(props["name"], props["aliases"], name)
+            return self.nodes[key]
+        path, _ = body_place(name, issuer, self.aliases)
+        jurisdiction = "/".join(part for part in (key_city(issuer), *path.split("/")) if part) if path != "中国" else path
+        return self.node(Label.BODY, key, name=name, aliases="", kind=kind or body_kind(name),
+                         jurisdiction=jurisdiction, **_prov(self.doc, span, evidence))
 
 
 def _places(b: _Builder, issuer_node: Node) -> None:
