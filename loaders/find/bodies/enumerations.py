@@ -13,7 +13,13 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pledgegraph.loaders.find.bodies.grammar import MAX_NAME, joins_next, left_edge, registry_start
+from pledgegraph.loaders.find.bodies.grammar import (
+    MAX_NAME,
+    ends_with_boundary,
+    joins_next,
+    left_edge,
+    registry_start,
+)
 from pledgegraph.loaders.find.bodies.kinds import body_kind
 from pledgegraph.loaders.find.bodies.names import listed_body
 from pledgegraph.loaders.find.bodies.vocab import vocab
@@ -46,11 +52,15 @@ def _openers() -> tuple[str, ...]:
     return tuple(sorted(vocab("subject_not_start"), key=len, reverse=True))
 
 
-def _first_item_start(text: str, end: int) -> int:
-    """Where the first item of a run starts: its name's left edge (a registry name read whole),
-    past a word that opens a clause (经区农业农村委: 经 is the clause's, not the name's)."""
+def _first_item_start(text: str, run_start: int, end: int) -> int:
+    """Where the first item of a run starts: after the last boundary word that still leaves a
+    listed name (领导小组下设服务办: 下设, not the 服务 of 服务办), a registry name read whole,
+    and past a word that opens a clause (经区农业农村委: 经 is the clause's, not the name's)."""
     registry = registry_start(text, end)
     start = left_edge(text, registry if registry is not None else end, {})
+    if not listed_body(text[start:end]):
+        start = next((p for p in range(start - 1, max(run_start, end - MAX_NAME) - 1, -1)
+                      if ends_with_boundary(text, p) and listed_body(text[p:end])), start)
     opener = next((w for w in _openers() if text.startswith(w, start) and start + len(w) < end), None)
     if opener and listed_body(text[start + len(opener):end]):
         start += len(opener)
@@ -77,7 +87,7 @@ def enumeration_mentions(text: str, found: Sequence[BodyMention]) -> list[BodyMe
             if named[index] or any(m.start < end and start < m.end for m in found):
                 continue  # 市委市政府: an item the finders named already, in one piece or two
             if index == 0:
-                start = _first_item_start(text, end)
+                start = _first_item_start(text, start, end)
             elif index == last:
                 end = _last_item_end(text, start, end) or start
             if end > start and listed_body(text[start:end]):

@@ -78,8 +78,10 @@ def is_stop(ch: str) -> bool:
 
 @cache
 def jurisdiction_led() -> re.Pattern[str]:
-    """A name opening with an area level (区城运中心): an agency, not a facility."""
-    return re.compile(rf"[{_chars('area_chars')}](?!域)")
+    """A name opening with a bare level (区城运中心, 镇城运中心, 街道城运中心): an agency, not a
+    facility — a centre named after its place (静安区X中心) is usually being built."""
+    words = "|".join(re.escape(w) for w in grammar("subdistrict_words"))
+    return re.compile(rf"(?:[{_chars('agency_levels')}](?!域)|{words})")
 
 
 @cache
@@ -120,8 +122,9 @@ def acts(text: str, start: int, end: int, kind: str) -> bool:
     marks = _chars("term_marks")
     if any(ch in marks for ch in text[max(0, start - 1):start + 1]) or _meeting_after().match(text[end:end + 8]):
         return False
-    return text[end:end + 1] not in grammar("place_after") and (
-        kind in _ACTOR_KINDS or not _object_after().match(text, end))
+    if kind in _ACTOR_KINDS:
+        return True  # 县人民政府城关街道: a government is never a place's name
+    return text[end:end + 1] not in grammar("place_after") and not _object_after().match(text, end)
 
 
 def is_category(core: str) -> bool:
@@ -178,9 +181,10 @@ def registry_start(text: str, end: int) -> int | None:
     return end - len(found.group()) if found else None
 
 
-def admin_start(text: str, start: int, reach: int = 6) -> int:
-    """区建设管理委: 建设 looked like a verb, but an administrative prefix just before it
-    at a clause start shows the name goes on to the left."""
+def admin_start(text: str, start: int, end: int) -> int:
+    """区建设管理委, 区营商环境建设工作领导小组: 建设 looked like a verb, but an administrative
+    prefix before it at a clause start, within a name's length, shows the name goes on."""
+    reach = max(0, MAX_NAME - (end - start))
     position = start
     levels, organ_last = _chars("level_chars"), _chars("organ_last")
     while position > max(0, start - reach) and is_cjk(text[position - 1]) and not is_stop(text[position - 1]):
@@ -200,5 +204,6 @@ def inner_prefix(text: str, start: int, end: int) -> int:
         return start  # 区绿化市容局: already a jurisdiction's body
     match = place_prefix().match(text, start, end)
     if match and match.group() not in gazetteer():
-        return start + len(match.group()) - 1
+        known = next((cut for cut in range(1, len(match.group()) - 1) if match.group()[cut:] in gazetteer()), None)
+        return start + (known if known is not None else len(match.group()) - 1)  # 请上海市: 上海市
     return start

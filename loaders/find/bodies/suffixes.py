@@ -71,7 +71,7 @@ def _suffix_start(text: str, match: re.Match[str], organ_at: dict[int, BodyMenti
     if organ and 0 < match.start() - start <= 4 and text[start] not in grammar("level_chars"):
         start = organ.start
     if not admin_prefix().match(text[start:end]):
-        start = admin_start(text, start)  # 区投资促进工作领导小组: 促进 read as a verb
+        start = admin_start(text, start, end)  # 区投资促进工作领导小组: 促进 read as a verb
     if needs_prefix:
         start = inner_prefix(text, start, end)
     if kind in _UNOWNED_KINDS and text.startswith(grammar("subdistrict_words"), start) \
@@ -93,6 +93,8 @@ def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
         return False
     if suffix in lex().core_endings and not core.endswith(lex().core_endings[suffix]):
         return False  # 所属地村委会: a committee named after no village
+    if kind in ("town_gov", "subdistrict_gov") and len(core) < 2:
+        return False  # 街镇政府: a place's government is named after a place
     if len(name) > MAX_NAME or name.count("(") != name.count(")") or name.count("“") != name.count("”"):
         return False
     if name.endswith(_false_endings()):
