@@ -126,3 +126,16 @@ def test_lists_outrank_prose():
 def test_clause_subjects_are_found_where_clauses_open():
     text = "1.镇财政所负责费用审核;物业公司协助居委开展工作。推进城投集团改革。"
     assert [m.name for m in find_subjects(text)] == ["镇财政所", "物业公司"]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("具体认定以区规资局下发的底版为准。", []),  # 以: the clause's subject is no body
+    ("区建设管理委根据市交通委要求制定方案。", []),  # two bodies and a verb between them
+    ("各区政府负责组织实施,区政府相关职能部门配合。", ["各区政府", "区政府相关职能部门"]),
+    ("上海市江川区财政局负责资金保障。", ["上海市江川区财政局"]),
+])
+def test_a_subject_never_reads_past_a_body_the_finder_named(text, subjects):
+    from pledgegraph.loaders.find.bodies import find_bodies
+    from pledgegraph.loaders.find.subjects import find_subjects
+
+    assert [m.name for m in find_subjects(text, find_bodies(text))] == subjects
