@@ -56,7 +56,8 @@ class _Builder:
             props["name"], props["aliases"] = add_spelling(props["name"], props["aliases"], name)
             return self.nodes[key]
         path, _ = body_place(name, issuer, self.aliases)
-        jurisdiction = "/".join(part for part in (key_city(issuer), *path.split("/")) if part) if path != "中国" else path
+        jurisdiction = path if key.startswith(f"body:{path}|") else "/".join(
+            part for part in (key_city(issuer), *path.split("/")) if part)
         return self.node(Label.BODY, key, name=name, aliases="", kind=kind or body_kind(name),
                          jurisdiction=jurisdiction, **_prov(self.doc, span, evidence))
 

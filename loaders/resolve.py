@@ -20,6 +20,7 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.aliases import BodyAliases, shipped_aliases
+from pledgegraph.loaders.find.bodies.vocab import grammar
 from pledgegraph.loaders.jurisdiction import gazetteer, parse_organ, place_level
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import Issuer
@@ -28,7 +29,10 @@ __all__ = ["issuer_path", "body_key", "body_place", "project_key", "canonical_bo
 
 _QUOTES = re.compile(r"[“”\"'《》\s]")
 _SECTION = re.compile(r"\([^()]*\)$")
-_PARTY = "中共"
+
+
+def _nation() -> str:
+    return grammar("nation")[0]
 
 
 @cache
@@ -130,9 +134,9 @@ def body_place(name: str, issuer: Issuer, aliases: BodyAliases | None = None) ->
     ('闵行区/吴泾镇', '财政所') for 镇财政所 in 吴泾镇's plan."""
     canonical = canonical_body_name(name, aliases)
     if canonical in _national():
-        return "中国", canonical
+        return _nation(), canonical
     parsed = parse_organ(canonical)
-    bare = canonical.removeprefix(_PARTY)
+    bare = canonical.removeprefix(grammar("party_prefix")[0])
     relative = _relative(bare, issuer)
     # 区城市更新中心: a level word opening the name, not a place the gazetteer lacks (区城市)
     if parsed.places and (relative is None or parsed.places[0] in gazetteer()):
@@ -149,8 +153,8 @@ def body_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> s
     """The identity of a body named ``name`` in a plan issued by ``issuer``; ``aliases`` is
     the body registry (default: the shipped one)."""
     path, organ = body_place(name, issuer, aliases)
-    if path == "中国":
-        return f"body:中国|{organ}"
+    if path == _nation():
+        return f"body:{path}|{organ}"
     return f"body:{key_city(issuer)}|{path}|{organ}"
 
 

@@ -6,7 +6,11 @@ import pytest
 from click.testing import CliRunner
 from pledgegraph.cli import cli
 from pledgegraph.errors import LoadError
+from pledgegraph.graph.cypher import add_spellings
+from pledgegraph.graph.model import Label, add_spelling
 from pledgegraph.loaders.aliases import load_aliases, shipped_aliases
+from pledgegraph.loaders.record import Issuer
+from pledgegraph.loaders.resolve import body_key
 from pledgegraph.pipeline import load_paths
 
 PLAN = """云杉区2024年区政府重点工作安排
@@ -92,11 +96,6 @@ def test_the_load_command_reports_a_missing_registry(tmp_path):
 
 # --- identity: one organ, one node, whatever the spelling -----------------------------------
 
-from pledgegraph.graph.cypher import add_spellings  # noqa: E402
-from pledgegraph.graph.model import Label  # noqa: E402
-from pledgegraph.graph.model import add_spelling  # noqa: E402
-from pledgegraph.loaders.record import Issuer  # noqa: E402
-from pledgegraph.loaders.resolve import body_key  # noqa: E402
 
 DEPARTMENT = Issuer("上海市静安区发展和改革委员会", "department", "静安区", "上海市", "上海市")
 SUBDISTRICT = Issuer("澜川区望川街道办事处", "subdistrict", "澜川区")

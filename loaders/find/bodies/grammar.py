@@ -53,8 +53,7 @@ def _level() -> str:
 def admin_prefix() -> re.Pattern[str]:
     """A name opening with its jurisdiction: 区发改委, 街道城运中心, 静安区卫健委, 国家发展改革委 —
     but not 社区/小区/园区…, which are no jurisdictions."""
-    words = "|".join(rf"{re.escape(w)}(?![{_chars('level_word_not_after')}])" if w == "国家" else re.escape(w)
-                     for w in grammar("level_words"))
+    words = "|".join(rf"{re.escape(w)}(?![{_chars('level_word_not_after')}])" for w in grammar("level_words"))
     return re.compile(rf"^(?:{_level()}|{words}|"
                       rf"[\u4e00-\u9fff]{{2,4}}?(?<![{_chars('level_not_before')}]){_level()})")
 
@@ -81,7 +80,7 @@ def jurisdiction_led() -> re.Pattern[str]:
     """A name opening with a bare level (区城运中心, 镇城运中心, 街道城运中心): an agency, not a
     facility — a centre named after its place (静安区X中心) is usually being built."""
     words = "|".join(re.escape(w) for w in grammar("subdistrict_words"))
-    return re.compile(rf"(?:[{_chars('agency_levels')}](?!域)|{words})")
+    return re.compile(rf"(?:[{_chars('agency_levels')}](?![{_chars('level_not_after')}])|{words})")
 
 
 @cache
@@ -113,7 +112,7 @@ def _meeting_after() -> re.Pattern[str]:
 
 @cache
 def _object_after() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_words('object_after')})(?:工作)?(?:[,。;:、)\n{_chars('stops')}]|$)")
+    return re.compile(rf"(?:{_words('object_after')})(?:{_words('object_after_tail')})?(?:[,。;:、)\n{_chars('stops')}]|$)")
 
 
 def acts(text: str, start: int, end: int, kind: str) -> bool:
@@ -150,7 +149,7 @@ def left_edge(text: str, end: int, organ_ends: dict[int, BodyMention]) -> int:
             opening = text.rfind("“", 0, position)
             if opening >= 0 and position - opening <= 14:
                 return opening  # “石榴籽”志愿服务团队: the quoted name belongs to the body
-        if is_stop(ch) or ch == "的" or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
+        if is_stop(ch) or ch in grammar("name_breaks") or not ("\u4e00" <= ch <= "\u9fff" or ch in _NAME_OTHER):
             break
         if ch == "(" and ")" not in text[position:end]:
             break  # (上海市X局代章), (区X委牵头): a bracket the name does not close is no part of it
@@ -186,13 +185,13 @@ def admin_start(text: str, start: int, end: int) -> int:
     prefix before it at a clause start, within a name's length, shows the name goes on."""
     reach = max(0, MAX_NAME - (end - start))
     position = start
-    levels, organ_last = _chars("level_chars"), _chars("organ_last")
+    organ_last = _chars("organ_last")
     while position > max(0, start - reach) and is_cjk(text[position - 1]) and not is_stop(text[position - 1]):
         position -= 1
         at_clause_start = position == 0 or is_stop(text[position - 1]) or ends_with_boundary(text, position)
         if text[position - 1 if position else 0] in organ_last and position < start - 1:
             return start  # 区数据局建设…中心: the prefix belongs to the earlier body
-        if text[position] in levels and text[position] != "省" and at_clause_start:
+        if text[position] in grammar("clause_levels") and at_clause_start:
             return position
     return start
 

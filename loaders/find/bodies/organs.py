@@ -22,7 +22,7 @@ def _allowed_before() -> frozenset[str]:
 
 @cache
 def _prefixes() -> tuple[str, ...]:
-    return (*grammar("subdistrict_words"), *(ch for ch in grammar("level_chars") if ch != "省"))
+    return (*grammar("subdistrict_words"), *grammar("clause_levels"))
 
 
 def _organ_prefix(text: str, start: int) -> int:

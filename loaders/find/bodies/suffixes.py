@@ -99,13 +99,14 @@ def _is_body_name(text: str, start: int, match: re.Match[str]) -> bool:
         return False
     if name.endswith(_false_endings()):
         return False  # 餐饮场所, 文化活动中心: a place, not an office
-    if suffix.endswith("中心") and (lex().facility_re.search(core)
-                                    or (suffix == "中心" and not jurisdiction_led().match(name))):
+    centre = grammar("facility_suffix")
+    if suffix.endswith(centre) and (lex().facility_re.search(core)
+                                    or (suffix in centre and not jurisdiction_led().match(name))):
         return False  # 区城运中心 is an agency; 某某服务中心 is usually a facility (a project)
     if is_category(core) or not acts(text, start, end, kind):
         return False
     # a school or centre being built, or named with its campus, is a project
-    return not ((kind == "school" or suffix == "中心") and (
+    return not ((kind == "school" or suffix in centre) and (
         _built_before(text, start) or _campus_after(text, end)))
 
 
@@ -116,7 +117,7 @@ def suffix_mentions(text: str, organs: list[BodyMention]) -> list[BodyMention]:
         suffix, end = match.group(), match.end()
         if joins_next(text, end) or text[end - 2:end] in lex().endings:
             continue
-        if suffix == "部" and text[end - 2:end - 1] in grammar("not_before_bu"):
+        if suffix in grammar("department_bu") and text[end - 2:end - 1] in grammar("not_before_bu"):
             continue
         start = _suffix_start(text, match, organ_at)
         if _is_body_name(text, start, match):
