@@ -24,7 +24,7 @@ from pledgegraph.graph.store import NoRoom, Store
 from pledgegraph.loaders.aliases import BodyAliases
 from pledgegraph.loaders.collective import admits, collective
 from pledgegraph.loaders.read import READERS
-from pledgegraph.loaders.resolve import canonical_body_name
+from pledgegraph.loaders.resolve import canonical_body_name, governed_place
 from pledgegraph.prepare import prepared
 
 __all__ = ["BATCH_ROWS", "LoadReport", "discover", "load_paths", "remove_document", "link_graph_members"]
@@ -110,7 +110,7 @@ def link_graph_members(store: Store, aliases: BodyAliases | None = None) -> int:
         found = collective(canonical_body_name(name, aliases))
         return found is not None and admits(found, place)
 
-    return link_members(store, place_admitted)
+    return link_members(store, place_admitted, governed_place)
 
 
 def remove_document(store: Store, doc: str, aliases: BodyAliases | None = None) -> bool:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from pledgegraph.graph.model import (
+    ALIAS_SEPARATOR,
     DOC_OWNED,
     EDGE_ENDPOINTS,
     EDGE_PROPERTIES,
@@ -19,6 +20,8 @@ from pledgegraph.graph.model import (
     EdgeType,
     GraphDoc,
     Label,
+    add_spelling,
+    spellings,
 )
 
 __all__ = [
@@ -29,6 +32,7 @@ __all__ = [
     "write_plan",
     "write_batch_plan",
     "create_edges",
+    "add_spellings",
     "remove_plan",
     "orphan_cleanup",
     "count_nodes",
@@ -37,8 +41,11 @@ __all__ = [
 
 Statement = tuple[str, dict[str, Any]]
 BATCH = 2000
-# Shared nodes keep the name and provenance of the document that introduced them.
+# Shared nodes keep the name and provenance of the document that introduced them — except a
+# body's name, which is its fullest spelling (model.add_spelling), kept with its aliases.
 _FIRST_WRITER = ("name", "doc", "span_start", "span_end", "evidence")
+_SPELT = frozenset({Label.BODY})
+_SPELLING = ("name", "aliases")
 
 
 def ladybug_schema() -> list[str]:
@@ -85,11 +92,24 @@ def _create_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
 def _update_shared_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str | None:
     """SET the properties a later writer owns (all but name and provenance) on shared nodes the
     store already holds; None when the rows carry no such property."""
-    later = [p for p in NODE_PROPERTIES[label] if p not in missing and p not in _FIRST_WRITER]
+    later = [p for p in NODE_PROPERTIES[label] if p not in missing and p not in _FIRST_WRITER
+             and not (label in _SPELT and p in _SPELLING)]
     if label in DOC_OWNED or not later:
         return None
     sets = ", ".join(f"n.{p} = row.{p}" for p in later)
     return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
+
+
+def add_spellings(label: Label) -> str:
+    """Add one spelling per row to the stored node: a longer one becomes its name (the old name
+    joins the aliases), another new one joins the aliases (the rule of model.add_spelling)."""
+    longer = "size(row.spelling) > size(n.name)"
+    added = f"CASE WHEN {longer} THEN n.name ELSE row.spelling END"
+    return (f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) "
+            "WITH n, row WHERE n.name <> row.spelling AND NOT "
+            "($sep + coalesce(n.aliases, '') + $sep) CONTAINS ($sep + row.spelling + $sep) "
+            f"SET n.aliases = CASE WHEN coalesce(n.aliases, '') = '' THEN {added} ELSE n.aliases + $sep + {added} END, "
+            f"n.name = CASE WHEN {longer} THEN row.spelling ELSE n.name END")
 
 
 def create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
@@ -125,8 +145,10 @@ def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] 
     fast. Documents in ``replace`` first lose what they contributed before; names must be
     distinct."""
     statements = [statement for doc in sorted(replace) for statement in remove_plan(doc)]
+    merged, sequences = _merged_node_rows(graphs)
+    statements += _spelling_rounds(sequences)
     nodes_by_shape: dict[tuple[Label, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
-    for label, row in _merged_node_rows(graphs):
+    for label, row in merged:
         missing = frozenset(k for k, v in row.items() if v is None)
         nodes_by_shape[(label, missing)].append({k: v for k, v in row.items() if k not in missing})
     for (label, missing), rows in sorted(nodes_by_shape.items(), key=lambda item: list(NODE_PROPERTIES).index(item[0][0])):
@@ -149,22 +171,47 @@ def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] 
     return statements
 
 
-def _merged_node_rows(graphs: list[GraphDoc]) -> list[tuple[Label, dict[str, Any]]]:
+def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]]) -> list[Statement]:
+    """The spellings each node meets in the batch, applied to the nodes the store holds
+    already, in the order the documents meet them: round k adds every node's k-th spelling
+    (one row per node in a statement, so no row waits on another's update)."""
+    statements: list[Statement] = []
+    for label in _SPELT:
+        mine = {node_id: spelt for (held, node_id), spelt in sequences.items() if held == label}
+        for k in range(max(map(len, mine.values()), default=0)):
+            rows = [{"id": node_id, "spelling": spelt[k]} for node_id, spelt in mine.items() if k < len(spelt)]
+            for batch in _batches(rows):
+                statements.append((add_spellings(label), {"rows": batch, "sep": ALIAS_SEPARATOR}))
+    return statements
+
+
+def _merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str, Any]]],
+                                                       dict[tuple[Label, str], list[str]]]:
     """One row per node id across ``graphs``, with what writing them in order would leave:
     a shared node keeps the first writer's name and provenance and the latest non-null value
-    of every other property (a null is not SET, so it never erases an earlier value)."""
+    of every other property (a null is not SET, so it never erases an earlier value); a body
+    meets each document's spellings in turn (model.add_spelling). Also, per body, every
+    spelling the batch meets, in order."""
     merged: dict[tuple[Label, str], dict[str, Any]] = {}
+    sequences: dict[tuple[Label, str], list[str]] = {}
     for graph in graphs:
         for node in graph.nodes:
             row = node.row()
-            held = merged.get((node.label, node.id))
+            key = (node.label, node.id)
+            spelt = spellings(row["name"], row.get("aliases")) if node.label in _SPELT else []
+            if node.label in _SPELT:
+                sequences.setdefault(key, []).extend(spelt)
+            held = merged.get(key)
             if held is None:
-                merged[(node.label, node.id)] = row
+                merged[key] = row
                 continue
             for name, value in row.items():
-                if value is not None and not (node.label not in DOC_OWNED and name in _FIRST_WRITER):
+                if value is not None and not (node.label not in DOC_OWNED and name in _FIRST_WRITER) \
+                        and not (node.label in _SPELT and name in _SPELLING):
                     held[name] = value
-    return [(label, row) for (label, _), row in merged.items()]
+            for spelling in spelt:
+                held["name"], held["aliases"] = add_spelling(held["name"], held.get("aliases"), spelling)
+    return [(label, row) for (label, _), row in merged.items()], sequences
 
 
 def orphan_cleanup() -> list[Statement]:

@@ -39,15 +39,9 @@ _MEMBERSHIPS = (f"MATCH (b:{Label.BODY})-[m:{EdgeType.MEMBER_OF}]->(c:{Label.BOD
                 "RETURN b.id AS body, c.id AS collective, m.rule AS rule, m.doc AS doc")
 
 
-def _place_name(body_id: str) -> str | None:
-    """The place a body's id names it the government of (``body:上海市|望川街道`` → 望川街道):
-    an id with no qualifying issuer in it (resolve.body_key)."""
-    _, _, name = body_id.partition("|")
-    return name if name and "/" not in name else None
-
-
 def graph_members(mentions: list[dict[str, Any]], placed: list[dict[str, Any]], held: set[tuple[str, str]],
-                  admits: Callable[[str, str], bool]) -> dict[tuple[str, str, str], dict[str, Any]]:
+                  admits: Callable[[str, str], bool],
+                  place_of: Callable[[str], str | None]) -> dict[tuple[str, str, str], dict[str, Any]]:
     """(member, collective, doc) → the MEMBER_OF row to hold: every body placed in the place a
     collective's plan is issued in, that ``admits(collective name, place name)`` accepts, and
     that no gazetteer link (``held``: member, collective) already joins to it."""
@@ -57,7 +51,7 @@ def graph_members(mentions: list[dict[str, Any]], placed: list[dict[str, Any]], 
     wanted: dict[tuple[str, str, str], dict[str, Any]] = {}
     for mention in mentions:
         for body in by_place.get(mention["place"], ()):
-            place = _place_name(body)
+            place = place_of(body)
             key = (body, mention["collective"], mention["doc"])
             if (body == mention["issuer"] or place is None or key in wanted
                     or (body, mention["collective"]) in held or not admits(mention["name"], place)):
@@ -68,15 +62,16 @@ def graph_members(mentions: list[dict[str, Any]], placed: list[dict[str, Any]], 
     return wanted
 
 
-def link_members(store: Store, admits: Callable[[str, str], bool]) -> int:
+def link_members(store: Store, admits: Callable[[str, str], bool], place_of: Callable[[str], str | None]) -> int:
     """Bring the graph-known memberships up to date; the number of links written (0 when they
-    were already right). ``admits`` says whether a collective (by name) has members of a
+    were already right). ``place_of`` names the subdistrict or town a body id is the
+    government of (None for any other body); ``admits`` says whether a collective (by name) has members of a
     place's level (by the place's name)."""
     memberships = store.query(_MEMBERSHIPS).records()
     held = {(row["body"], row["collective"]) for row in memberships if row["rule"] != RULE}
     present = {(row["body"], row["collective"], row["doc"]) for row in memberships if row["rule"] == RULE}
     wanted = graph_members(store.query(COLLECTIVE_MENTIONS, {"below": list(_BELOW_DISTRICT)}).records(),
-                           store.query(PLACED_BODIES).records(), held, admits)
+                           store.query(PLACED_BODIES).records(), held, admits, place_of)
     if set(wanted) != present:
         statements: list[Statement] = [
             (f"MATCH ()-[m:{EdgeType.MEMBER_OF}]->() WHERE m.rule = $rule DELETE m", {"rule": RULE})]

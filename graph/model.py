@@ -24,7 +24,12 @@ __all__ = [
     "Node",
     "Edge",
     "GraphDoc",
+    "ALIAS_SEPARATOR",
+    "add_spelling",
+    "spellings",
 ]
+
+ALIAS_SEPARATOR = "; "
 
 
 class Label(StrEnum):
@@ -65,7 +70,9 @@ NODE_PROPERTIES: dict[Label, dict[str, str]] = {
                  "genre": "STRING", "title": "STRING", "issued": "STRING",
                  # True once lineage (TRACKS) has been worked out with this plan in view.
                  "linked": "BOOLEAN", **_PROVENANCE},
-    Label.BODY: {"name": "STRING", "kind": "STRING", "jurisdiction": "STRING", **_PROVENANCE},
+    # A body keeps the fullest name any document spells it with; ``aliases`` holds the other
+    # spellings ("; " between them), in the order they were met (see add_spelling).
+    Label.BODY: {"name": "STRING", "aliases": "STRING", "kind": "STRING", "jurisdiction": "STRING", **_PROVENANCE},
     Label.COMMITMENT: {"name": "STRING", "text": "STRING", "section": "STRING", "theme": "STRING",
                        "deadline": "STRING", "status": "STRING",
                        # True where the document reports work done (a report, a five-year review).
@@ -108,6 +115,23 @@ EDGE_ENDPOINTS: dict[EdgeType, tuple[tuple[Label, Label], ...]] = {
 EDGE_PROPERTIES: dict[str, str] = {"role": "STRING", "status": "STRING", "rule": "STRING", **_PROVENANCE}
 
 DOC_OWNED = frozenset({Label.PLAN, Label.COMMITMENT, Label.TARGET})
+
+
+def spellings(name: str, aliases: str | None) -> list[str]:
+    """Every spelling a body node holds: its name, then its aliases."""
+    return [name, *(a for a in (aliases or "").split(ALIAS_SEPARATOR) if a)]
+
+
+def add_spelling(name: str, aliases: str | None, spelling: str) -> tuple[str, str]:
+    """(name, aliases) of a body once ``spelling`` is met: a new spelling longer than the name
+    becomes the name (the old name joins the aliases), any other new one joins the aliases.
+    The stores apply the same rule in Cypher (graph/cypher.py), so documents written one by
+    one or in a batch leave the same node."""
+    aliases = aliases or ""
+    if spelling in spellings(name, aliases):
+        return name, aliases
+    added, name = (name, spelling) if len(spelling) > len(name) else (spelling, name)
+    return name, f"{aliases}{ALIAS_SEPARATOR}{added}" if aliases else added
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.decide.owners import owners_at
 from pledgegraph.loaders.decide.status import task_status
+from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.find.roles import RoleMention
 from pledgegraph.loaders.normalize import NormalizedText
 from pledgegraph.loaders.projects import group_projects
@@ -171,7 +171,7 @@ def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequenc
             left, right = clause(text, mention.start, mention.end)
             kind = issuer_kind if name == issuer.name else mention.kind
             out[name] = Body(name, kind, text[left:right].strip(),
-                             found.normalized.to_original(mention.start, mention.end))
+                             found.normalized.to_original(mention.start, mention.end), mention.rule)
     for decision in decisions:
         for owner in decision.owners:
             if owner.body not in out:
@@ -179,10 +179,12 @@ def bodies(found: Mentions, issuer: Issuer, issuer_kind: str, decisions: Sequenc
                 at = text.find(owner.body, task.start, task.end)
                 span = (at, at + len(owner.body)) if at >= 0 else (task.start, task.start)
                 out[owner.body] = Body(owner.body, body_kind(owner.body), owner.evidence or text[task.start:task.end][:80],
-                                       found.normalized.to_original(*span))
-    for name in (issuer.name, *issuer.co_issuers, *([issuer.drafted_by] if issuer.drafted_by else [])):
+                                       found.normalized.to_original(*span), f"owner.{owner.rule}")
+    envelope = [(issuer.name, "issuer"), *((name, "co_issuer") for name in issuer.co_issuers),
+                *([(issuer.drafted_by, "drafter")] if issuer.drafted_by else [])]
+    for name, rule in envelope:
         if name not in out:
-            out[name] = Body(name, issuer_kind if name == issuer.name else body_kind(name), name, (0, 0))
+            out[name] = Body(name, issuer_kind if name == issuer.name else body_kind(name), name, (0, 0), rule)
     return list(out.values())
 
 

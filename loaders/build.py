@@ -17,9 +17,8 @@ import re
 from bisect import bisect_right
 from typing import Any
 
-from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node
+from pledgegraph.graph.model import Edge, EdgeType, GraphDoc, Label, Node, add_spelling
 from pledgegraph.loaders.aliases import BodyAliases
-from pledgegraph.loaders.bodies import body_kind
 from pledgegraph.loaders.collective import (
     COLLECTIVE_KIND,
     Collective,
@@ -28,9 +27,11 @@ from pledgegraph.loaders.collective import (
     collective_place,
     members,
 )
+from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Issuer, Project
 from pledgegraph.loaders.resolve import (
     body_key,
+    body_place,
     canonical_body_name,
     issuer_path,
     key_city,
@@ -70,20 +71,31 @@ class _Builder:
         self.edges.setdefault(edge.key, edge)
 
     def body(self, name: str, span: tuple[int, int], evidence: str, kind: str | None = None) -> Node:
+        """The node of the body ``name`` names (the registry and the issuer's places decide
+        which, resolve.body_key); every spelling met is kept, the fullest as its name. A
+        collective (各街镇) is linked to the members the gazetteer knows (MEMBER_OF)."""
         issuer = self.issuer
         if name not in self.keys:  # one document names the same few bodies again and again
             # The issuer's own name keys as the issuer (for an unknown issuer: this document's).
             keyed = issuer.name if name == self.record.issuer.name else name
             self.keys[name] = (body_key(keyed, issuer, self.aliases), collective(canonical_body_name(name, self.aliases)))
         key, group = self.keys[name]
-        known = key in self.nodes
-        node = self.node(Label.BODY, key, name=name, kind=COLLECTIVE_KIND if group else kind or body_kind(name),
-                         jurisdiction=_jurisdiction(key), **_prov(self.doc, span, evidence))
-        if group is not None and not known:
+        if key in self.nodes:
+            props = self.nodes[key].props
+            props["name"], props["aliases"] = add_spelling(props["name"], props["aliases"], name)
+            return self.nodes[key]
+        node = self.node(Label.BODY, key, name=name, aliases="", kind=COLLECTIVE_KIND if group else kind or body_kind(name),
+                         jurisdiction=self._jurisdiction(name, key, issuer), **_prov(self.doc, span, evidence))
+        if group is not None:
             for member in members(group, collective_place(issuer)):
                 self.edge(EdgeType.MEMBER_OF, self.member(member, span, evidence), node, span, evidence,
                           rule="gazetteer")
         return node
+
+    def _jurisdiction(self, name: str, key: str, issuer: Issuer) -> str:
+        path, _ = body_place(name, issuer, self.aliases)
+        return path if key.startswith(f"body:{path}|") else "/".join(
+            part for part in (key_city(issuer), *path.split("/")) if part)
 
     def member(self, member: Member, span: tuple[int, int], evidence: str) -> Node:
         """A collective's member as its own plan's issuer would be keyed (a district plan's 各街道
@@ -91,13 +103,11 @@ class _Builder:
         place = member.place
         issuer = Issuer(member.name, place.level, place.district or None, place.city or None, place.province or None)
         key = body_key(member.name, issuer, self.aliases)
+        if key in self.nodes:
+            return self.nodes[key]
         kind = ISSUER_BODY_KIND.get(place.level) or body_kind(member.name)
-        return self.node(Label.BODY, key, name=member.name, kind=kind,
-                         jurisdiction=_jurisdiction(key), **_prov(self.doc, span, evidence))
-
-
-def _jurisdiction(key: str) -> str:
-    return key.split("|")[0].removeprefix("body:")
+        return self.node(Label.BODY, key, name=member.name, aliases="", kind=kind,
+                         jurisdiction=self._jurisdiction(member.name, key, issuer), **_prov(self.doc, span, evidence))
 
 
 def _places(b: _Builder, issuer_node: Node) -> None:

@@ -15,11 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from pledgegraph.loaders import assemble
-from pledgegraph.loaders.bodies import body_kind, find_bodies
 from pledgegraph.loaders.decide.issuer import decide_issuer
 from pledgegraph.loaders.decide.owners import decide_owners
 from pledgegraph.loaders.decide.split import split_by_actor
 from pledgegraph.loaders.decide.status import is_reporting
+from pledgegraph.loaders.find.bodies import body_kind, find_bodies
 from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
 from pledgegraph.loaders.find.subjects import find_subjects
@@ -165,7 +165,7 @@ def extract_document(document: Document) -> Extraction:
     named = find_bodies(text)
     found = assemble.Mentions(
         normalized,
-        tuple(settle(named, find_subjects(text))),
+        tuple(settle(named, find_subjects(text, named))),
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),

@@ -29,6 +29,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.projects_finders import quote_mentions, suffix_mentions
 from pledgegraph.loaders.projects_lexicon import alternation, chars, grammar, one_of, word_set
 from pledgegraph.loaders.projects_lists import enumerations, section_mentions
@@ -66,17 +67,10 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 
 def find_projects(text: str) -> list[ProjectMention]:
-    """Every project mention in ``text``, in order; overlapping finds keep the longest."""
+    """Every project mention in ``text``, in order; overlaps settled once (find/overlap.settle)."""
     items, places = enumerations(text)
     suffixed = [m for m in suffix_mentions(text) if not _inside(places, m.start)]
-    found = quote_mentions(text) + section_mentions(text) + items + suffixed
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-    kept: list[ProjectMention] = []
-    for mention in found:
-        if kept and mention.start < kept[-1].end:
-            continue  # inside a longer, earlier find
-        kept.append(mention)
-    return kept
+    return settle(quote_mentions(text), section_mentions(text), items, suffixed)
 
 
 # --- grouping ---------------------------------------------------------------------------

@@ -62,12 +62,14 @@ Span = tuple[int, int]
 
 @dataclass(frozen=True)
 class BodyMention:
-    """An organisation named in the text (a government, department, company, school …)."""
+    """An organisation named in the text (a government, department, company, school …);
+    ``rule`` names the finder that found it (organ, suffix, list.head, subject …)."""
 
     name: str
     kind: str
     start: int
     end: int
+    rule: str = ""
 
 
 @dataclass(frozen=True)
@@ -245,13 +247,19 @@ class Project:
 
 @dataclass(frozen=True)
 class Body:
+    """A body the plan names, as written; ``rule`` says what made it one: the finder that named
+    it (``organ``, ``suffix``, ``list.lines`` …), ``owner.<rule>`` for an owner no finder named,
+    ``issuer`` / ``co_issuer`` / ``drafter`` for the envelope's bodies."""
+
     name: str
     kind: str
     evidence: str
     span: Span
+    rule: str = ""
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "evidence": self.evidence, "span": list(self.span)}
+        return {"name": self.name, "kind": self.kind, "evidence": self.evidence, "span": list(self.span),
+                "rule": self.rule}
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,11 @@ import pytest
 from click.testing import CliRunner
 from pledgegraph.cli import cli
 from pledgegraph.errors import LoadError
+from pledgegraph.graph.cypher import add_spellings
+from pledgegraph.graph.model import Label, add_spelling
 from pledgegraph.loaders.aliases import load_aliases, shipped_aliases
+from pledgegraph.loaders.record import Issuer
+from pledgegraph.loaders.resolve import body_key
 from pledgegraph.pipeline import load_paths
 
 PLAN = """云杉区2024年区政府重点工作安排
@@ -88,3 +92,80 @@ def test_the_load_command_reports_a_missing_registry(tmp_path):
     result = CliRunner().invoke(cli, ["load", str(tmp_path), "--db", str(tmp_path / "g.db"),
                                       "--aliases", str(tmp_path / "nope.txt")])
     assert result.exit_code == 1 and "nope.txt: aliases file not found" in result.output
+
+
+# --- identity: one organ, one node, whatever the spelling -----------------------------------
+
+
+DEPARTMENT = Issuer("上海市静安区发展和改革委员会", "department", "静安区", "上海市", "上海市")
+SUBDISTRICT = Issuer("澜川区望川街道办事处", "subdistrict", "澜川区")
+OTHER_SUBDISTRICT = Issuer("澜川区河滨街道办事处", "subdistrict", "澜川区")
+TOWN = Issuer("澜川区青溪镇人民政府", "town", "澜川区")
+
+
+@pytest.mark.parametrize(("issuer", "names"), [
+    # a department's own name, its abbreviation with and without the district
+    (DEPARTMENT, ["上海市静安区发展和改革委员会", "静安区发改委", "区发展改革委", "发展改革委", "发改委"]),
+    (DEPARTMENT, ["区规划资源局", "规划和自然资源局", "静安区规划和自然资源局"]),
+    (DEPARTMENT, ["区建管委", "建设管理委", "区建设和管理委员会"]),
+    (DEPARTMENT, ["区政府", "静安区人民政府", "上海市静安区人民政府"]),
+    # a subdistrict named alone, as its office, under its district, or by itself
+    (SUBDISTRICT, ["望川街道", "望川街道办事处", "澜川区望川街道", "街道办事处", "街道"]),
+    (SUBDISTRICT, ["街道党工委", "中共澜川区望川街道工作委员会"]),
+    (TOWN, ["青溪镇", "镇政府", "青溪镇人民政府", "澜川区青溪镇人民政府"]),
+    (TOWN, ["镇财政所", "青溪镇财政所"]),
+    (TOWN, ["镇党委", "中共澜川区青溪镇委员会"]),
+    (TOWN, ["区委", "中共澜川区委员会"]),
+])
+def test_every_spelling_of_one_organ_has_one_key(issuer, names):
+    assert len({body_key(name, issuer) for name in names}) == 1, {name: body_key(name, issuer) for name in names}
+
+
+def test_prefix_less_units_belong_to_the_issuers_own_place():
+    # 党政办 of one 街道 is not another's; 财政局 in a district department's plan is the district's
+    assert body_key("党政办", SUBDISTRICT) != body_key("党政办", OTHER_SUBDISTRICT)
+    assert body_key("财政局", DEPARTMENT) == body_key("区财政局", DEPARTMENT) == "body:上海市|静安区|财政局"
+    assert body_key("市发改委", DEPARTMENT) == "body:上海市||发展和改革委员会" != body_key("发改委", DEPARTMENT)
+
+
+PLAN_A = """上海市云杉区发展和改革委员会关于印发《云杉区2025年节能工作安排》的通知
+各街道办事处:
+现将《云杉区2025年节能工作安排》印发给你们。
+上海市云杉区发展和改革委员会
+2025年2月1日
+云杉区2025年节能工作安排
+一、重点任务
+1.推进公共建筑节能改造。(牵头单位:区发改委;配合单位:区建管委)
+2.完善节能考核。(牵头单位:发展改革委;配合单位:建设管理委)
+"""
+PLAN_B = """云杉区2025年建设工作安排
+一、重点任务
+1.推进道路大修。(牵头单位:区建设和管理委员会;配合单位:区发展改革委)
+"""
+
+
+def test_one_node_keeps_the_fullest_name_and_every_other_spelling(store, tmp_path):
+    for name, text in (("a.txt", PLAN_A), ("b.txt", PLAN_B)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert not load_paths(store, [tmp_path]).failed
+    rows = store.query("MATCH (b:Body) WHERE b.id ENDS WITH '发展和改革委员会' OR b.id ENDS WITH '建设和管理委员会' "
+                       "RETURN b.id AS id, b.name AS name, b.aliases AS aliases ORDER BY id").records()
+    assert [row["name"] for row in rows] == ["上海市云杉区发展和改革委员会", "区建设和管理委员会"]
+    reform, construction = ({a for a in row["aliases"].split("; ") if a} for row in rows)
+    assert construction == {"区建管委", "建设管理委"}
+    assert reform == {"区发改委", "发展改革委", "区发展改革委"}
+    owners = store.query("MATCH (b:Body)-[r:RESPONSIBLE_FOR]->(:Commitment) WHERE r.role = 'lead' "
+                         "RETURN DISTINCT b.name AS name, r.doc AS doc ORDER BY doc, name").rows
+    assert owners == [["上海市云杉区发展和改革委员会", "a.txt"], ["区建设和管理委员会", "b.txt"]]
+
+
+def test_the_stores_add_a_spelling_as_the_model_does(store):
+    # The same rule in Python (batches merged before writing) and in Cypher (nodes already
+    # stored): a longer spelling becomes the name, the others join the aliases, once each.
+    store.query("CREATE (b:Body {id: 'b1', name: '区发改委', aliases: ''})", write=True)
+    name, aliases = "区发改委", ""
+    for spelling in ["发展改革委", "区发展和改革委员会", "区发改委", "发展改革委", "上海市区发展和改革委员会"]:
+        store.execute_plan([(add_spellings(Label.BODY), {"rows": [{"id": "b1", "spelling": spelling}], "sep": "; "})])
+        name, aliases = add_spelling(name, aliases, spelling)
+        assert store.query("MATCH (b:Body {id: 'b1'}) RETURN b.name, b.aliases").rows == [[name, aliases]]
+    assert (name, aliases) == ("上海市区发展和改革委员会", "区发改委; 发展改革委; 区发展和改革委员会")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pledgegraph.loaders.bodies import body_kind, find_bodies, looks_like_body, split_body_list
+from pledgegraph.loaders.find.bodies import body_kind, find_bodies, looks_like_body, split_body_list
 from pledgegraph.loaders.find.subjects import find_subjects
 
 
@@ -115,4 +115,82 @@ def test_a_collective_name_stops_before_the_verb_that_gives_it_work():
     assert looks_like_body("各街镇") and not looks_like_body("各街镇负责对辖区")
     assert not looks_like_body("各街道办事处牵头辖区")
     text = "各街镇负责对辖区内老旧厂房开展排查，各街道办事处负责辖区内群租整治。"
-    assert [m.name for m in find_subjects(text)] == ["各街镇", "各街道办事处"]
+    assert [m.name for m in find_subjects(text, find_bodies(text))] == ["各街镇", "各街道办事处"]
+
+
+# --- the organ-name grammar (find/bodies): one case per suffix family and form -------------
+
+
+def _named(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.rule) for m in find_bodies(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # commissions, bureaus, offices, centres — after a jurisdiction
+        ("由区发展和改革委员会牵头,区生态环境局配合。", ["区发展和改革委员会", "区生态环境局"]),
+        ("配合市住房城乡建设管理委推进更新。", ["市住房城乡建设管理委"]),  # 建设 inside a registry name
+        ("请上海市江川区规划和自然资源局审核。", ["上海市江川区规划和自然资源局"]),  # a city the gazetteer knows
+        ("镇财政所负责资金拨付,镇城运中心负责派单。", ["镇财政所", "镇城运中心"]),
+        ("市消防救援总队开展检查。", ["市消防救援总队"]),
+        # coordinating bodies: leading groups, joint meetings, task forces
+        ("成立区营商环境建设工作领导小组,统筹推进。", ["区营商环境建设工作领导小组"]),
+        ("由街道河长制工作联席会议办公室汇总。", ["街道河长制工作联席会议办公室"]),
+        ("报区土方工作专班审定。", ["区土方工作专班"]),  # 报: the body is the object
+        # a government and the office of a place below it, as one organ
+        ("浙江省青川县人民政府城关街道办事处关于印发方案的通知", ["浙江省青川县人民政府城关街道办事处"]),
+        # a village's committee, named after its village
+        ("李家村村委会负责看护。", ["李家村村委会"]),
+        # enterprises and cooperatives
+        ("支持农民专业合作社参与经营。", ["农民专业合作社"]),
+    ],
+)
+def test_organ_grammar(text, expected):
+    assert [name for name, _ in _named(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "召开联席会议研究部署。",  # the meeting convened, not a body
+        "街道党工委书记任组长,办事处主任任副组长。",  # officers, not the organs
+        "小区内所有住户参与分类。",  # 所 as a particle
+        "加强对小学校、小医院等场所的检查。",  # small premises as a category
+        "完善街镇政府专职消防队运作机制。",  # 完善 is a verb; 街镇 no jurisdiction
+    ],
+)
+def test_not_organs(text):
+    assert _names(text) == []
+
+
+def test_members_listed_one_to_a_line_are_bodies_without_their_jurisdiction():
+    text = "工作小组成员如下:\n成员单位:\n党建办公室\n平安办公室\n综合行政执法队\n桃园村村委会\n二、工作步骤\n"
+    assert _named(text) == [("党建办公室", "list.lines"), ("平安办公室", "list.lines"),
+                            ("综合行政执法队", "list.lines"), ("桃园村村委会", "suffix")]
+
+
+def test_an_addressees_line_lists_its_bodies():
+    text = "关于印发方案的通知\n各办、中心、综合行政执法队、各居委会:\n现将方案印发给你们。"
+    assert _named(text) == [("各办", "list.addressees"), ("综合行政执法队", "list.addressees"),
+                            ("各居委会", "list.addressees")]
+
+
+def test_an_enumeration_beside_a_named_body_names_its_internal_units():
+    text = "领导小组下设服务办、规建生态办、城管中队为成员单位。"
+    assert _named(text) == [("服务办", "list.enumeration"), ("规建生态办", "list.enumeration"),
+                            ("城管中队", "suffix")]
+    # the first item is read past the word opening the clause
+    assert _names("经区农业农村委、区规划资源局共同核定。") == ["区农业农村委", "区规划资源局"]
+
+
+def test_bodies_that_only_cite_a_document_are_no_parties():
+    text = "根据《江川区人民政府关于加强管理的意见》和市政府《关于推进更新的通知》,由区房管局牵头。"
+    assert _names(text) == ["区房管局"]
+
+
+def test_every_mention_carries_the_rule_that_found_it():
+    text = "贯彻区委部署。(牵头单位:区建管委;配合单位:各街镇)区政府各委、办、局,长江村村民委员会:"
+    rules = {name: rule for name, rule in _named(text)}
+    assert rules == {"区委": "organ", "区建管委": "list.head", "各街镇": "list.head",
+                     "区政府各委、办、局": "collective.departments", "长江村村民委员会": "suffix"}

@@ -184,3 +184,16 @@ def test_a_label_word_inside_a_name_is_no_label():
     assert _decide("(责任单位:市交通委、各区政府、各项目实施主体)") == [
         ("市交通委", "lead", "list.label"), ("各区政府", "cooperate", "list.label"),
         ("各项目实施主体", "cooperate", "list.label")]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    ("具体认定以区规资局下发的底版为准。", []),  # 以: the clause's subject is no body
+    ("区建设管理委根据市交通委要求制定方案。", []),  # two bodies and a verb between them
+    ("各区政府负责组织实施,区政府相关职能部门配合。", ["各区政府", "区政府相关职能部门"]),
+    ("上海市江川区财政局负责资金保障。", ["上海市江川区财政局"]),
+])
+def test_a_subject_never_reads_past_a_body_the_finder_named(text, subjects):
+    from pledgegraph.loaders.find.bodies import find_bodies
+    from pledgegraph.loaders.find.subjects import find_subjects
+
+    assert [m.name for m in find_subjects(text, find_bodies(text))] == subjects

@@ -55,7 +55,8 @@ def test_every_owner_edge_says_which_rule_decided_it(loaded):
                         "RETURN b.name AS body, r.role AS role, r.rule AS rule ORDER BY body, role").records()
     assert {"body": "区市容局", "role": "lead", "rule": "list.label"} in rows
     assert {"body": "各街道", "role": "cooperate", "rule": "list.label"} in rows
-    assert {"body": "区财政局", "role": "lead", "rule": "verb.by"} in rows
+    # 区财政局 in the plan is the co-issuer 上海市云杉区财政局: one body, named in full
+    assert {"body": "上海市云杉区财政局", "role": "lead", "rule": "verb.by"} in rows
     assert all(row["rule"] for row in rows)
 
 

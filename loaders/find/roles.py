@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pledgegraph.loaders.bodies import looks_like_body, split_body_list
+from pledgegraph.loaders.find.bodies import looks_like_body, split_body_list
 from pledgegraph.loaders.find.subjects import clause_starts, past_aside
 from pledgegraph.loaders.lexicon import alternation, column, table, words
 from pledgegraph.loaders.record import BodyMention

@@ -9,9 +9,15 @@ body when they read as one (bodies.looks_like_body) and an action follows them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from functools import cache
 
-from pledgegraph.loaders.bodies import body_kind, looks_like_body
+from pledgegraph.loaders.collective import collective_heads
+from pledgegraph.loaders.find.bodies import body_kind, looks_like_body
+from pledgegraph.loaders.find.bodies.grammar import admin_prefix, joins_next
+from pledgegraph.loaders.find.bodies.vocab import lex
+from pledgegraph.loaders.jurisdiction import gazetteer
 from pledgegraph.loaders.lexicon import column, table, words
 from pledgegraph.loaders.outline import match_marker
 from pledgegraph.loaders.record import BodyMention
@@ -42,7 +48,7 @@ def _joined() -> tuple[str, ...]:
 
 @cache
 def _heads() -> tuple[str, ...]:
-    return column("function_words", "list_head")
+    return collective_heads()
 
 
 @cache
@@ -90,6 +96,8 @@ def _plausible(name: str) -> bool:
     发挥商会), not a phrase holding a modal (我们要…), not two bodies joined by a verb."""
     if not looks_like_body(name) or any(ch in _not_in_name() for ch in name) or _joins_two(name):
         return False
+    if name.count("(") != name.count(")"):
+        return False  # 物业(环卫): a bracket the name does not close
     return name.startswith(_heads()) or not name.startswith(_not_start())
 
 
@@ -139,16 +147,56 @@ def clause_starts(text: str) -> list[int]:
     return sorted(starts)
 
 
-def find_subjects(text: str) -> list[BodyMention]:
-    """Body names opening a clause of ``text``, in order."""
+@cache
+def _inner_words() -> tuple[str, ...]:
+    """Verbs and function words that, inside a subject and after a body the finder named, show
+    the clause went on (区建设管理委根据市交通委…): boundary words of two characters or more,
+    not the heads of a collective (区政府相关职能部门)."""
+    heads = set(collective_heads())
+    return tuple(word for word in lex().boundaries if len(word) >= 2 and word not in heads)
+
+
+def _admissible_prefix(prefix: str) -> bool:
+    """What may stand before a named body inside one subject: a collective's head (各区政府,
+    各相关部门) or a place (上海市, 吴泾镇)."""
+    for head in collective_heads():
+        prefix = prefix.removeprefix(head)
+    return not prefix or prefix in gazetteer() or bool(admin_prefix().fullmatch(prefix))
+
+
+def _swallows(text: str, start: int, end: int, named: Sequence[BodyMention]) -> bool:
+    """Whether text[start:end] reads past a body the finder named: a verb before it
+    (具体认定以市规资局, 现根据市政府) or after it (区城运中心负责平台), or runs into the next word
+    (党工委委员)."""
+    if joins_next(text, end):
+        return True
+    for mention in named:
+        if mention.start >= end:
+            break
+        if mention.end <= start or (mention.start, mention.end) == (start, end):
+            continue
+        if mention.end == end and mention.start > start and not _admissible_prefix(text[start:mention.start]):
+            return True
+        if mention.start >= start and mention.end < end and any(w in text[mention.end:end] for w in _inner_words()):
+            return True
+    return False
+
+
+def find_subjects(text: str, named: Sequence[BodyMention] = ()) -> list[BodyMention]:
+    """Body names opening a clause of ``text``, in order; ``named`` are the bodies the body
+    finder found (in order), which a subject must not read past."""
     out: list[BodyMention] = []
+    starts = [m.start for m in named]
     for start in clause_starts(text):
         while True:
             end = _subject_at(text, start)
             if end is None:
                 break
             name = text[start:end]
-            out.append(BodyMention(name, body_kind(name), start, end))
+            nearby = named[max(0, bisect_left(starts, start - _LONGEST)):bisect_left(starts, end)]
+            if _swallows(text, start, end, nearby):
+                break
+            out.append(BodyMention(name, body_kind(name), start, end, "subject"))
             if end < len(text) and text[end] in _joined():
                 start = end + 1
                 continue

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.bodies import looks_like_body, split_body_list
 from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.dates import find_deadline
+from pledgegraph.loaders.find.bodies import looks_like_body, split_body_list
 from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.outline import cn_number
 

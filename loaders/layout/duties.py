@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.bodies import looks_like_body
 from pledgegraph.loaders.chars import NUMERALS
+from pledgegraph.loaders.find.bodies import looks_like_body
 from pledgegraph.loaders.layout.record import Block, DutyItem
 from pledgegraph.loaders.lexicon import alternation, column, words
 from pledgegraph.loaders.outline import match_marker

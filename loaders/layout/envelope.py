@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from pledgegraph.loaders.chars import DIGITS, NUMERALS, TEN, ZEROS
+from pledgegraph.loaders.collective import collective_heads
 from pledgegraph.loaders.jurisdiction import place_endings
 from pledgegraph.loaders.layout.blocks import joined
 from pledgegraph.loaders.layout.record import Block, Envelope, Named
@@ -128,7 +129,7 @@ def _is_addressees(text: str) -> bool:
     body = text[:-1]
     if body.startswith(tuple(words("appendix_heads"))):
         return False
-    return any(mark in body for mark in "、,，") or body.startswith(column("function_words", "list_head")) \
+    return any(mark in body for mark in "、,，") or body.startswith(collective_heads()) \
         or body.endswith(tuple(words("addressee_endings")))
 
 
