@@ -16,12 +16,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.jurisdiction import Place, gazetteer, parse_organ, place_level, places_within
-from pledgegraph.loaders.lexicon import table
+from pledgegraph.loaders.lexicon import table, words
 from pledgegraph.loaders.record import Issuer
 
-__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "admits", "collective", "collective_heads", "collective_place",
-           "members"]
+__all__ = ["COLLECTIVE_KIND", "Collective", "Member", "admits", "collective", "collective_heads", "collective_key",
+           "collective_place", "members"]
 
+# The folded name of a place's government (data/body_organ_folds.txt folds 人民政府 to it).
+_GOVERNMENT = "政府"
 # The graph's body kind of a collective (beside the extraction schema's kinds, loaders/record.py).
 COLLECTIVE_KIND = "collective"
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -74,10 +76,30 @@ def collective(name: str) -> Collective | None:
         heads.append(found[0])
         whole = whole and found[1]
         rest = rest[len(found[0]):]
-    noun = _BRACKETED.sub("", rest).strip()
+    noun = _member_noun(_BRACKETED.sub("", rest).strip())
     if not heads or not noun:
         return None
     return Collective(name, tuple(heads), noun, whole)
+
+
+def _member_noun(noun: str) -> str:
+    """The noun in the spelling of data/collective_members.txt: a government's organ word
+    written after it folded (各区人民政府 → 区政府, 各街道办事处 → 街道), else as written."""
+    if noun in _member_table():
+        return noun
+    for organ in sorted(words("government_organs"), key=len, reverse=True):
+        stem = noun.removesuffix(organ)
+        if stem != noun:
+            for candidate in (stem + _GOVERNMENT, stem):
+                if candidate in _member_table():
+                    return candidate
+    return noun
+
+
+def collective_key(found: Collective) -> str:
+    """One spelling for a collective's identity: its heads and its folded noun (各街道办事处 and
+    各街道 are one)."""
+    return "".join(found.heads) + found.noun
 
 
 def collective_place(issuer: Issuer) -> Place | None:

@@ -21,6 +21,7 @@ from dataclasses import replace
 from functools import cache
 
 from pledgegraph.loaders.aliases import BodyAliases, shipped_aliases
+from pledgegraph.loaders.collective import collective, collective_key
 from pledgegraph.loaders.find.bodies.vocab import grammar
 from pledgegraph.loaders.jurisdiction import gazetteer, parse_organ, place_level
 from pledgegraph.loaders.lexicon import table, words
@@ -137,6 +138,10 @@ def body_place(name: str, issuer: Issuer, aliases: BodyAliases | None = None) ->
     canonical = canonical_body_name(name, aliases)
     if canonical in _national():
         return _nation(), canonical
+    own = _own_place(issuer)
+    if (group := collective(canonical)) is not None:
+        # 各街镇, 相关乡镇: a collective of the issuer's jurisdiction, though it ends like a place
+        return (_path((own,), issuer) if own else (issuer.district or "")), collective_key(group)
     parsed = parse_organ(canonical)
     bare = canonical.removeprefix(grammar("party_prefix")[0])
     relative = _relative(bare, issuer)
@@ -146,7 +151,6 @@ def body_place(name: str, issuer: Issuer, aliases: BodyAliases | None = None) ->
     if relative is not None:
         path, rest = relative
         return path, _organ(rest, bare != canonical)
-    own = _own_place(issuer)
     path = _path((own,), issuer) if own else (issuer.district or "")
     return path, _organ(bare, bare != canonical)  # no place written: the issuer's own place
 

@@ -119,13 +119,13 @@ def test_the_collective_is_a_body_of_kind_collective_with_gazetteer_members(grap
     graph = graph_of(DISTRICT, "district.txt")
     bodies = {n.props["name"]: n for n in graph.nodes if n.label == Label.BODY}
     assert bodies["各街镇"].props["kind"] == "collective"
-    assert bodies["各街镇"].id == "body:杭州市|西湖区/各街镇"
+    assert bodies["各街镇"].id == "body:杭州市|西湖区|各街镇"
     member_ids = _member_ids(graph, "各街镇")
-    assert "body:杭州市|翠苑街道" in member_ids and "body:杭州市|三墩镇" in member_ids
+    assert "body:杭州市|西湖区/翠苑街道|政府" in member_ids and "body:杭州市|西湖区/三墩镇|政府" in member_ids
     assert len(member_ids) == 12  # the 10 街道 and 2 镇 of the district
     created = {n.id: n for n in graph.nodes if n.id in member_ids}
-    assert created["body:杭州市|翠苑街道"].props["kind"] == "subdistrict_gov"
-    assert created["body:杭州市|三墩镇"].props["kind"] == "town_gov"
+    assert created["body:杭州市|西湖区/翠苑街道|政府"].props["kind"] == "subdistrict_gov"
+    assert created["body:杭州市|西湖区/三墩镇|政府"].props["kind"] == "town_gov"
     edge = next(e for e in graph.edges if e.type == EdgeType.MEMBER_OF)
     assert edge.props["rule"] == "gazetteer" and edge.props["doc"] == "district.txt"
     assert "各街镇" in edge.props["evidence"] and edge.props["span_end"] > edge.props["span_start"] > 0
