@@ -24,6 +24,7 @@ from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
 from pledgegraph.loaders.find.subjects import find_subjects
 from pledgegraph.loaders.find.table_roles import row_roles
+from pledgegraph.loaders.find.targets import find_targets
 from pledgegraph.loaders.genres import read_layout
 from pledgegraph.loaders.layout import Layout
 from pledgegraph.loaders.lexicon import words
@@ -32,7 +33,6 @@ from pledgegraph.loaders.projects import find_projects
 from pledgegraph.loaders.read import Document, read_document
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Extraction, Issuer, Owner, Theme
 from pledgegraph.loaders.segment import Section
-from pledgegraph.loaders.targets import find_targets
 from pledgegraph.loaders.tasks import Task, read_tasks
 from pledgegraph.loaders.themes import classify_theme
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pledgegraph.loaders.targets import cn_value, find_targets
+from pledgegraph.loaders.find.targets import cn_value, find_targets
 
 
 def triples(text: str) -> list[tuple[float, str, str]]:

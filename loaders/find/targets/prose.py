@@ -1,0 +1,79 @@
+"""Quantified promises in running text: a value with its literal unit and a comparator.
+
+"全年新增养老床位475张" → 475 张 =, "3500余户" → 3500 户 >=, "增长5%左右" → 5 % ~,
+"控制在380人以内" → 380 人 <=, "惠及1.3万余人次" → 1.3 万人次 >=. The unit is kept as written
+(万平米 stays 万平米) so a reader can find it in the text. Figures in a list share one value
+after 各 ("开工、竣工各100万平方米"); a bare figure right after a target takes its unit
+("竣工不少于20台,开工不少于25").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pledgegraph.loaders.find.targets.compare import comparator_of
+from pledgegraph.loaders.find.targets.figures import excluded, figure_pattern, value_and_unit
+from pledgegraph.loaders.find.targets.metric import distributed, is_change, lead_words, metric_of
+from pledgegraph.loaders.find.targets.vocabulary import alternation, comparators, role_words
+from pledgegraph.loaders.record import TargetMention
+from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, clause
+
+__all__ = ["find_targets", "inherit_pattern"]
+
+_SENTENCE_BREAK = re.compile(f"[{re.escape(SENTENCE_MARKS)}]")
+_INHERIT_REACH = 12  # how far after a target a bare figure may sit and still share its unit
+
+
+@cache
+def inherit_pattern() -> re.Pattern[str]:
+    """A bare figure at a clause's end, after an optional comparator or linking word."""
+    lead = [word for word, _ in comparators("before")] + list(role_words("target_metric_words", "linking"))
+    first = "".join(sorted({re.escape(word[0]) for word in lead}))
+    # The leading lookahead (a word's or the figure's first character) changes no match; it
+    # only spares the search trying the whole pattern at every position.
+    return re.compile(rf"(?=[{first}\d])(?P<word>{alternation(lead)})?(?<![\d.])(?P<num>\d+(?:\.\d+)?)"
+                      r"(?=[,，。;；\n]|$)")
+
+
+def _inherited(text: str, previous: TargetMention, position: int) -> TargetMention | None:
+    """"竣工不少于20台,开工不少于25": a bare figure right after a target takes its unit."""
+    match = inherit_pattern().search(text, position, min(len(text), position + 2 * _INHERIT_REACH))
+    if (not match or match.start() - position > _INHERIT_REACH or "\n" in text[position:match.start()]
+            or match.end() < len(text) and text[match.end()] not in CLAUSE_MARKS):
+        return None
+    before = text[match.start("num") - 1:match.start("num")]
+    if before.isascii() and before.isalnum() or before in ("-", ".") or before in role_words(
+            "target_count_words", "ordinal"):
+        return None
+    clause_start, clause_end = clause(text, match.start(), match.end())
+    comparator = dict(comparators("before")).get(match.group("word") or "", previous.comparator)
+    metric = lead_words().sub("", text[clause_start:match.start()]) or previous.metric
+    return TargetMention(metric, float(match.group("num")), previous.unit, comparator, match.start(), match.end(),
+                         text[clause_start:clause_end])
+
+
+def find_targets(text: str) -> list[TargetMention]:
+    """Every quantified target in ``text``, in order, offsets into ``text``.
+
+    >>> [(t.value, t.unit, t.comparator) for t in find_targets("竣工不少于20台,开工不少于25")]
+    [(20.0, '台', '>='), (25.0, '台', '>=')]
+    """
+    found: list[TargetMention] = []
+    for match in figure_pattern().finditer(text):
+        if excluded(text, match):
+            continue
+        value, unit = value_and_unit(match)
+        start = match.start()
+        comparator, stop = comparator_of(text, match, unit)
+        clause_start, clause_end = clause(text, start, stop)
+        evidence = text[clause_start:clause_end]
+        metrics = distributed(text, clause_start, start) or [metric_of(text, clause_start, start, stop, clause_end)]
+        if found and is_change(metrics[0]) and not _SENTENCE_BREAK.search(text, found[-1].end, start):
+            metrics = [found[-1].metric + metrics[0]]  # "财政收入2.75亿元,同比增长74%"
+        for metric in metrics:
+            found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence))
+        inherited = _inherited(text, found[-1], stop)
+        if inherited is not None:
+            found.append(inherited)
+    return found
