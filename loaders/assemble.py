@@ -51,6 +51,7 @@ class Mentions:
     projects: tuple[ProjectMention, ...]
     targets: tuple[TargetMention, ...]
     named: tuple[BodyMention, ...] = ()  # the organs the body finder names: the bodies listed
+    original: str = ""  # the loaded text, which the analysed text folded (units are quoted from it)
 
     def within(self, kind: str, start: int, end: int) -> list:
         found = getattr(self, kind)
@@ -70,13 +71,25 @@ class TaskDecision:
     theme: str | None
 
 
-def target_record(mention: TargetMention, normalized: NormalizedText) -> Target:
-    return Target(mention.metric, mention.value, mention.unit, mention.comparator, mention.evidence,
-                  normalized.to_original(mention.start, mention.end))
+def _printed_unit(mention: TargetMention, normalized: NormalizedText, original: str) -> str:
+    """The unit as the document prints it: folding is one character for one, so the original
+    of the unit's span is the same unit in its printed width ("％", not "%")."""
+    if mention.unit_span is None or not original:
+        return mention.unit
+    start, end = normalized.to_original(*mention.unit_span)
+    printed = original[start:end]
+    return printed if len(printed) == len(mention.unit) else mention.unit
+
+
+def target_record(mention: TargetMention, normalized: NormalizedText, original: str = "",
+                  reported: bool = False) -> Target:
+    return Target(mention.metric, mention.value, _printed_unit(mention, normalized, original), mention.comparator,
+                  mention.evidence, normalized.to_original(mention.start, mention.end), mention.low,
+                  reported or mention.reported, mention.rule)
 
 
 def targets_of(found: Mentions) -> tuple[Target, ...]:
-    return tuple(target_record(t, found.normalized) for t in found.targets)
+    return tuple(target_record(t, found.normalized, found.original) for t in found.targets)
 
 
 def _stable_id(doc: str, text: str, ordinal: int) -> str:
@@ -112,7 +125,8 @@ def commitments(doc: str, decisions: Sequence[TaskDecision], found: Mentions, ye
             projects=tuple(dict.fromkeys(m.name for m in projects)),
             deadline=find_deadline(deadline_text, year),
             status=task_status(task_text.split("。", 1)[0], decision.reporting),
-            targets=tuple(target_record(t, found.normalized) for t in found.within("targets", task.start, task.end)),
+            targets=tuple(target_record(t, found.normalized, found.original, decision.reporting)
+                          for t in found.within("targets", task.start, task.end)),
             reported=decision.reporting,
         ))
     return out, mention_owners, mention_status

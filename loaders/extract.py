@@ -173,6 +173,7 @@ def extract_document(document: Document) -> Extraction:
                      key=lambda m: (m.start, m.end))),
         tuple(sorted(find_targets(text), key=lambda m: (m.start, m.end))),
         tuple(named),
+        document.text,
     )
     issuer = decide_issuer(layout, text)
     themes = _themes(root, normalized)

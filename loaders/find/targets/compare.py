@@ -50,21 +50,22 @@ def strip_link(text: str) -> str:
     return text[:-1] if text[-1:] in links and text[:-1] else text
 
 
-def comparator_of(text: str, match: re.Match[str], unit: str) -> tuple[str, int]:
-    """The comparator of the figure ``match`` and where the whole expression ends (after
-    以上/以内/左右)."""
+def comparator_of(text: str, match: re.Match[str], unit: str, low: float | None = None) -> tuple[str, int, str]:
+    """The comparator of the figure ``match``, where the whole expression ends (after
+    以上/以内/左右) and the word that said so ("" for none). A range with no word of its own
+    is a ceiling whose floor is its lower end."""
     start, end = match.start(), match.end()
     if not text.startswith(not_comparators(), end) and (found := comparator_at(text, end, "after")):
-        return found[1], end + len(found[0])
+        return found[1], end + len(found[0]), found[0]
     if unit in words("target_time_units") and (found := comparator_at(text, end, "after-time")):
-        return found[1], end + len(found[0])
+        return found[1], end + len(found[0]), found[0]
     inside = dict(comparators("inside"))
     for group in ("about", "about2"):
         if match.group(group):
-            return inside[match.group(group)], end
+            return inside[match.group(group)], end, match.group(group)
     # A comparator before the figure touches it ("不少于20台", "约为3万"): "签约39台" is no "about".
     before = strip_link(text[max(0, start - _REACH):start])
     found = comparator_ending(before)
     if found and not compound(before):
-        return found[1], end
-    return "=", end
+        return found[1], end, found[0]
+    return ("<=" if low is not None else "="), end, ""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from pledgegraph.loaders.find.targets.compare import comparator_ending, compound, strip_link
 from pledgegraph.loaders.find.targets.vocabulary import (
     alternation,
     comparators,
@@ -29,31 +30,43 @@ from pledgegraph.loaders.find.targets.vocabulary import (
     units,
 )
 
-__all__ = ["figure_pattern", "cn_value", "excluded", "value_and_unit", "CJK"]
+__all__ = ["figure_pattern", "cn_value", "excluded", "value_and_unit", "unit_span", "durations", "CJK"]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 _BEFORE_NAME = ("-", "—", "~", ".", "/", "+")  # 36-38号, 6.0, 1/2: parts of a name, a range end, a version
 
 
 @cache
+def durations(role: str = "duration") -> tuple[str, ...]:
+    """Units of time of ``role`` (data/target_durations.txt): duration, year, period."""
+    return role_words("target_durations", role)
+
+
+@cache
 def figure_pattern() -> re.Pattern[str]:
-    """A figure (Arabic, with thousands commas, or Chinese), its magnitude and its unit."""
-    unit = alternation(units())
+    """A figure (Arabic, with thousands commas, or Chinese; or a range of two), its magnitude,
+    its unit and a denominator ("元/平方米", "万元/亩/年", "万元/每份")."""
+    unit = alternation([*units(), *durations()])
+    denominator = alternation([*units(), *durations(), *durations("period")])
     every, alone = multipliers()
     inside = alternation(word for word, _ in comparators("inside"))
     lone = "|".join(f"(?<={re.escape(m)})|(?<={re.escape(m)}(?:{inside}))" for m in alone)
     first, rest = numeral_chars("first"), numeral_chars("all")
+    to = alternation(["-", "—", "–", "~", *role_words("target_count_words", "range")])
+    per = alternation(role_words("target_count_words", "per"))
+    number = r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?"
     # The lookahead changes no match (every one starts with a digit or a numeral) but lets the
     # scan skip the other characters quickly instead of trying the whole pattern at each.
     return re.compile(
         rf"(?=[\d{first}])"
-        rf"(?:(?P<num>\d{{1,3}}(?:,\d{{3}})+(?![\d.])|\d+(?:\.\d+)?) ?"
+        rf"(?:(?P<num>{number})(?: ?(?P<to>{to}) ?(?P<high>{number}))? ?"
         rf"|(?P<cn>[{first}][{rest}]*))"
         rf"(?P<about>{inside})?(?P<mult>{alternation(every)})?(?P<about2>{inside})?"
         # a magnitude alone is a unit too ("服务人次达3.5万"), tried only when no unit follows
         rf"(?P<unit>{unit}|{lone})"
         # a second unit in brackets belongs to the first: "4360套(间)", "5家(个)"
         rf"(?P<alt>\((?:{unit})\))?"
+        rf"(?P<per>(?:/(?:{per})?(?:{alternation(every)})?(?:{denominator}))+)?"
     )
 
 
@@ -108,9 +121,15 @@ def excluded(text: str, match: re.Match[str]) -> bool:
             before in role_words("target_count_words", "rank")
             and match.group("unit") in role_words("target_count_words", "rank-unit")):
         return True  # ordinals and ranks: 第五次, 全市前3名
+    if before in role_words("target_count_words", "per") and match.group("unit") not in (
+            *durations(), *durations("period")):
+        return True  # 每400户配备1名: the base of a rate, not a target (每三年 is a period)
+    if match.group("unit") in durations("year") and re.fullmatch(r"\d{4}", match.group("num") or ""):
+        return True  # 不晚于2025年: a calendar year
     if before == "," and start >= 2 and text[start - 2].isdigit():
         return True  # the tail of a figure written with a thousands comma the pattern did not take
-    num_end = match.end("num") if match.group("num") else match.end("cn")
+    num_end = match.end("high") if match.group("high") else match.end("num") if match.group("num") else match.end(
+        "cn")
     if text[num_end:num_end + 1] in ("-", "—", ".") and text[num_end + 1:num_end + 2].isdigit():
         return True  # 2023-2025年, 18-01
     if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
@@ -137,17 +156,39 @@ def _cn_fixed_term(text: str, match: re.Match[str], before: str) -> bool:
     start, end = match.start(), match.end()
     if not match.group("unit"):
         return True  # 十万火急: a bare magnitude behind a Chinese numeral is an idiom
+    bounded = _bounded(text, start)  # 不超过二年, 至少一名: a comparator makes any numeral a count
     if cn_value(match.group("cn")) == 1 and len(match.group("cn")) == 1:
-        return not (match.group("unit") in role_words("target_count_words", "one-measure")
-                    and _verb_before("one-verb").search(text, max(0, start - 2), start))
-    if CJK.match(before) and not _verb_before("count-verb").search(text[max(0, start - 3):start]):
+        article = match.group("unit") in role_words("target_count_words", "one-article")
+        return (article or not bounded) and not (match.group("unit") in role_words("target_count_words", "one-measure")
+                                    and _verb_before("one-verb").search(text, max(0, start - 2), start))
+    if CJK.match(before) and not bounded and not _verb_before("count-verb").search(text[max(0, start - 3):start]):
         return True  # 中央八项规定, 四责协同: numerals inside a fixed term
     return text[end:end + 1] in numeral_values()  # 三位一体, 两个一百年: a numeral slogan, not a count
 
 
-def value_and_unit(match: re.Match[str]) -> tuple[float, str]:
-    """The figure's value and its unit as written (magnitude and bracketed unit included)."""
-    unit = (match.group("mult") or "") + match.group("unit") + (match.group("alt") or "")
-    if match.group("num"):
-        return float(match.group("num").replace(",", "")), unit
-    return float(cn_value(match.group("cn"))), unit
+def _float(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def _bounded(text: str, start: int) -> bool:
+    before = strip_link(text[max(0, start - 6):start])
+    return comparator_ending(before) is not None and not compound(before)
+
+
+def value_and_unit(match: re.Match[str]) -> tuple[float, str, float | None]:
+    """The figure's value, its unit as written (magnitude, bracketed unit and denominator
+    included) and, for a range, its lower end (the value being the upper)."""
+    unit = "".join(match.group(name) or "" for name in ("mult", "unit", "alt", "per"))
+    if match.group("cn"):
+        return float(cn_value(match.group("cn"))), unit, None
+    if match.group("high"):
+        low, high = _float(match.group("num")), _float(match.group("high"))
+        if low < high:
+            return high, unit, low
+    return _float(match.group("num")), unit, None
+
+
+def unit_span(match: re.Match[str]) -> tuple[int, int]:
+    """Where the unit is written (from its magnitude on)."""
+    first = next(name for name in ("mult", "about2", "unit") if match.group(name) is not None)
+    return match.start(first), match.end()

@@ -93,13 +93,17 @@ def _strip_links(text: str) -> str:
     return text.rstrip(links)
 
 
-def metric_of(text: str, clause_start: int, start: int, stop: int, clause_end: int) -> str:
-    """What the figure at ``[start, stop)`` counts, within its clause."""
+def metric_of(text: str, clause_start: int, start: int, stop: int, clause_end: int, after_unit: bool = True) -> str:
+    """What the figure at ``[start, stop)`` counts, within its clause: the phrase after the unit
+    (unless ``after_unit`` is false: a period's clause goes on with the action repeated, "每三年
+    调整一次"), else the phrase before it. A bracket after the unit is a remark ("(暂定)")."""
     attributive = "".join(role_words(_WORDS, "attributive"))
-    after = _AFTER_METRIC.match(text[stop:clause_end].lstrip(attributive))
+    rest = text[stop:clause_end].lstrip(attributive)
+    after = _AFTER_METRIC.match(rest) if after_unit and not rest.startswith("(") else None
     if after and not _not_metric().match(after.group()):
         return tidy(_list_item().split(after.group())[0])  # "三个重点轮训班和“双月讲堂”"
     before = _PARENTHESES.sub("", text[clause_start:start])  # "(宜居、宜学)设施点" is one item
+    before = before[before.rfind(":") + 1:]  # "按标准收取:管护费4.7万元": what the colon introduces
     last = _list_item().split(before)[-1]
     item = lead_words().sub("", last) or last
     linked = _linked().match(item)
@@ -110,8 +114,12 @@ def metric_of(text: str, clause_start: int, start: int, stop: int, clause_end: i
         if word and not compound(candidate):
             item = candidate[: -len(word)]
             break
-    item = _trail_words().sub("", _strip_links(item))
-    return tidy(item or lead_words().sub("", before)) or text[start:stop]
+    item = _trail_words().sub("", _strip_links(item).removesuffix(_per_word(item)))
+    return tidy(item or lead_words().sub("", before))
+
+
+def _per_word(item: str) -> str:
+    return next((word for word in role_words("target_count_words", "per") if item.endswith(word)), "\0")
 
 
 def distributed(text: str, clause_start: int, start: int) -> list[str]:

@@ -13,7 +13,8 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.find.targets.compare import comparator_of
-from pledgegraph.loaders.find.targets.figures import excluded, figure_pattern, value_and_unit
+from pledgegraph.loaders.find.targets.context import is_period, promised, reported
+from pledgegraph.loaders.find.targets.figures import excluded, figure_pattern, unit_span, value_and_unit
 from pledgegraph.loaders.find.targets.metric import distributed, is_change, lead_words, metric_of
 from pledgegraph.loaders.find.targets.vocabulary import alternation, comparators, role_words
 from pledgegraph.loaders.record import TargetMention
@@ -50,7 +51,7 @@ def _inherited(text: str, previous: TargetMention, position: int) -> TargetMenti
     comparator = dict(comparators("before")).get(match.group("word") or "", previous.comparator)
     metric = lead_words().sub("", text[clause_start:match.start()]) or previous.metric
     return TargetMention(metric, float(match.group("num")), previous.unit, comparator, match.start(), match.end(),
-                         text[clause_start:clause_end])
+                         text[clause_start:clause_end], rule="prose.inherited", reported=previous.reported)
 
 
 def find_targets(text: str) -> list[TargetMention]:
@@ -63,16 +64,26 @@ def find_targets(text: str) -> list[TargetMention]:
     for match in figure_pattern().finditer(text):
         if excluded(text, match):
             continue
-        value, unit = value_and_unit(match)
+        value, unit, low = value_and_unit(match)
         start = match.start()
-        comparator, stop = comparator_of(text, match, unit)
+        comparator, stop, word = comparator_of(text, match, unit, low)
         clause_start, clause_end = clause(text, start, stop)
+        if not promised(text, match, word, clause_start, clause_end):
+            continue
         evidence = text[clause_start:clause_end]
-        metrics = distributed(text, clause_start, start) or [metric_of(text, clause_start, start, stop, clause_end)]
-        if found and is_change(metrics[0]) and not _SENTENCE_BREAK.search(text, found[-1].end, start):
+        period = is_period(text, match)
+        metrics = distributed(text, clause_start, start) or [
+            metric_of(text, clause_start, start, stop, clause_end, after_unit=not period)]
+        same_sentence = found and not _SENTENCE_BREAK.search(text, found[-1].end, start)
+        if same_sentence and is_change(metrics[0]):
             metrics = [found[-1].metric + metrics[0]]  # "财政收入2.75亿元,同比增长74%"
+        elif not metrics[0]:  # "确保达到120MW,力争达到180MW": the clause goes on measuring the same
+            metrics = [found[-1].metric if same_sentence and found[-1].unit == unit else text[start:stop]]
+        rule = "prose.period" if period else "prose.range" if low is not None else "prose.figure"
+        done = reported(text, clause_start, start)
         for metric in metrics:
-            found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence))
+            found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence, low, rule,
+                                       unit_span(match), done))
         inherited = _inherited(text, found[-1], stop)
         if inherited is not None:
             found.append(inherited)
