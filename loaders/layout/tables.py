@@ -18,20 +18,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pledgegraph.loaders.layout.cells import (
-    cell_type,
-    header_role,
-    is_header_cell,
-    is_total_label,
-    row_number,
-)
+from pledgegraph.loaders.layout.cells import cell_type, is_total_label, row_number
 from pledgegraph.loaders.layout.record import Block, Cell, Row, Table
+from pledgegraph.loaders.layout.table_header import (
+    column_role,
+    header_at,
+    pieces,
+    row_header_at,
+    states_total,
+)
 from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["read_tables"]
 
-_MIN_HEADER = 3
 _OWNER_ROLES = frozenset({"lead", "cooperate", "responsible"})
 _CARRIED = ("task", "lead", "cooperate", "responsible", "deadline", "leader", "place")
 _TITLE_LOOKBACK = 4
@@ -52,60 +52,15 @@ _FIT = {
 _MISFIT = -2.0
 
 
-def _role(text: str) -> str:
-    return header_role(text) or "other"
-
-
-def _is_header(run: list[Block]) -> bool:
-    roles = {_role(b.text) for b in run}
-    known = sum(1 for b in run if header_role(b.text))
-    if len(run) < _MIN_HEADER or known < 2:
-        return False
-    # A task table names owners; an allocation table gives places a quantity.
-    return bool(roles & _OWNER_ROLES or ({"place", "task"} & roles and "quantity" in roles) or (
-        "number" in roles and {"task", "subtask"} & roles))
-
-
-def _header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
-    """The header cells starting at block ``index`` (one cell per line), or None when no
-    header starts there."""
-    run = []
-    for block in blocks[index:index + 16]:
-        if not is_header_cell(block.text) or (run and row_number(block.text) is not None):
-            break
-        run.append(block)
-    numbered = next((i for i, b in enumerate(run) if header_role(b.text) == "number"), 0)
-    if numbered:
-        return None  # the header starts at its 序号, a few blocks on; lines above it are captions
-    return run if _is_header(run) else None
-
-
-def _pieces(block: Block) -> list[Block]:
-    """The cells of a row written on one line (Word and PDF tables: cells apart by a tab or
-    spaces), each with its own span."""
-    out = []
-    for part in re.finditer(r"\S+", block.text):
-        out.append(Block(part.group(), block.start + part.start(), block.start + part.end()))
-    return out
-
-
-def _row_header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
-    """A header written on one line, its cells apart (序号  项目  牵头单位  配合单位)."""
-    cells = _pieces(blocks[index])
-    if len(cells) >= _MIN_HEADER and all(is_header_cell(c.text) for c in cells) and _is_header(cells):
-        return cells
-    return None
-
-
 def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
     """A table whose every row is one line of cells."""
     title, unit, start = _caption(blocks, index)
-    columns = [(b.text, _role(b.text)) for b in header]
+    columns = [(b.text, column_role(b.text)) for b in header]
     numbered = columns[0][1] == "number"
     raws: list[_RawRow] = []
     cursor = index + 1
     while cursor < len(blocks):
-        cells = _pieces(blocks[cursor])
+        cells = pieces(blocks[cursor])
         number = row_number(cells[0].text) if cells else None
         if len(cells) < 2 or (numbered and number is None):
             break
@@ -117,11 +72,13 @@ def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) 
             if len(cells) == 1:
                 break
         cursor += 1
-    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    numbered_columns = [index for index, column in enumerate(columns) if column[1] != "number"]
+    rows, kept = _build_rows(raws, [columns[index] for index in numbered_columns])
     if not rows:
         return None, cursor
     end = blocks[cursor - 1].end
-    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
+    labels = tuple((header[numbered_columns[i]].start, header[numbered_columns[i]].end) for i in kept)
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns), labels=labels), cursor
 
 
 def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None, int]:
@@ -256,7 +213,8 @@ def _columns(rows: list[tuple[_RawRow, list[Block]]], roles: list[str]) -> list[
     return [index for index in range(len(roles)) if index in filled] or list(range(len(roles)))
 
 
-def _build_rows(raws: list[_RawRow], columns: list[tuple[str, str]]) -> list[Row]:
+def _build_rows(raws: list[_RawRow], columns: list[tuple[str, str]]) -> tuple[list[Row], list[int]]:
+    """The rows, and the indices of ``columns`` that hold cells."""
     contents = [(raw, _content(raw)) for raw in raws]
     kept = _columns(contents, [role for _, role in columns])
     headers = [columns[index][0] for index in kept]
@@ -283,7 +241,27 @@ def _build_rows(raws: list[_RawRow], columns: list[tuple[str, str]]) -> list[Row
                 cells.append(carry[role])
                 carried.append(role)
         rows.append(Row(raw.number[1], tuple(cells), section, raw.start, raw.end, tuple(carried)))
-    return rows
+    return rows, kept
+
+
+def _total_rows(raws: list[_RawRow], columns: list[tuple[str, str]], kept: list[int]) -> tuple[Row, ...]:
+    """The total rows (合计 and its figures), their cells in the columns the rows fill."""
+    headers = [columns[index][0] for index in kept]
+    roles = [columns[index][1] for index in kept]
+    out = []
+    for raw in raws:
+        content = _content(raw)
+        cells = tuple(Cell(block.text, block.start, block.end, roles[column], headers[column])
+                      for block, column in zip(content, _align(content, roles), strict=True))
+        out.append(Row("", cells, None, raw.start, raw.end))
+    return tuple(out)
+
+
+def _after(blocks: tuple[Block, ...], index: int, end: int) -> int:
+    """The index of the first block at or after ``index`` starting at or after ``end``."""
+    while index < len(blocks) and blocks[index].start < end:
+        index += 1
+    return index
 
 
 def _ends_table(block: Block, roles: list[str], heads: tuple[str, ...]) -> bool:
@@ -314,18 +292,20 @@ def _outline_before(blocks: tuple[Block, ...], index: int) -> dict[str, int]:
 
 def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
     title, unit, start = _caption(blocks, index)
-    columns = [(b.text, _role(b.text)) for b in header]
+    heading = [b for b in header if not states_total(b.text, unit)]  # a total over columns heads none
+    columns = [(b.text, column_role(b.text)) for b in heading]
     roles = [role for _, role in columns if role != "number"]
     segmenter = _Segmenter(_outline_before(blocks, index))
     heads = tuple(words("appendix_heads"))
-    cursor, end = index + len(header), header[-1].end
+    cursor, end = _after(blocks, index, header[-1].end), header[-1].end
     raws: list[_RawRow] = []
+    totals: list[_RawRow] = []
     while cursor < len(blocks):
         block = blocks[cursor]
         if _repeats_header(blocks, cursor, columns):
             cursor += len(columns)
             continue
-        if _ends_table(block, roles, heads) or _header_at(blocks, cursor):
+        if _ends_table(block, roles, heads) or header_at(blocks, cursor):
             break
         number = segmenter.classify(block)
         if number == "end":
@@ -334,10 +314,12 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
             segmenter.opened(number, number[0] == "dash" or (number[0] == "cn" and len(number[2]) > 0))
             raws.append(_RawRow(number, [block], block.start, block.end))
         elif is_total_label(block.text):
+            label_at = cursor
             cursor += 1
             while cursor < len(blocks) and cell_type(blocks[cursor].text) == "quantity":
-                cursor += 1  # the totals themselves: no task
+                cursor += 1  # the totals themselves: no task, but the table's figures
             end = blocks[cursor - 1].end
+            totals.append(_RawRow(("total", "", block.text), list(blocks[label_at:cursor]), block.start, end))
             continue
         elif raws:
             if len(raws[-1].content) > 2 * len(roles) + 2:
@@ -349,10 +331,14 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
                                 block.end))
         end = max(end, raws[-1].end) if raws else end
         cursor += 1
-    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    numbered_columns = [index for index, column in enumerate(columns) if column[1] != "number"]
+    body = [columns[index] for index in numbered_columns]
+    rows, kept = _build_rows(raws, body)
     if not rows:
         return None, cursor
-    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
+    labels = tuple((heading[numbered_columns[i]].start, heading[numbered_columns[i]].end) for i in kept)
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns), labels=labels,
+                 totals=_total_rows(totals, body, kept)), cursor
 
 
 def _kind(columns: list[tuple[str, str]]) -> str:
@@ -369,10 +355,10 @@ def read_tables(blocks: tuple[Block, ...], start: int = 0) -> tuple[Table, ...]:
     """Every table in ``blocks`` from block ``start`` on."""
     tables, index = [], start
     while index < len(blocks):
-        header = _header_at(blocks, index)
+        header = header_at(blocks, index)
         if header is not None:
             table, index = _read_table(blocks, index, header)
-        elif (header := _row_header_at(blocks, index)) is not None:
+        elif (header := row_header_at(blocks, index)) is not None:
             table, index = _read_row_table(blocks, index, header)
         else:
             index += 1
