@@ -19,6 +19,7 @@ from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.decide.owners import owners_at
 from pledgegraph.loaders.decide.status import task_status
 from pledgegraph.loaders.find.roles import RoleMention
+from pledgegraph.loaders.find.targets.restated import first_statements
 from pledgegraph.loaders.normalize import NormalizedText
 from pledgegraph.loaders.projects import group_projects
 from pledgegraph.loaders.record import (
@@ -88,8 +89,18 @@ def target_record(mention: TargetMention, normalized: NormalizedText, original: 
                   reported or mention.reported, mention.rule)
 
 
-def targets_of(found: Mentions) -> tuple[Target, ...]:
-    return tuple(target_record(t, found.normalized, found.original) for t in found.targets)
+def targets_of(found: Mentions, decisions: Sequence[TaskDecision] = ()) -> tuple[Target, ...]:
+    """The document's targets, each stated once (find/targets/restated.py); a target inside a
+    task that reports past work is reported."""
+    reporting = sorted((d.task.start, d.task.end) for d in decisions if d.reporting)
+    starts = [start for start, _ in reporting]
+
+    def in_report(mention: TargetMention) -> bool:
+        at = bisect_left(starts, mention.start + 1) - 1
+        return at >= 0 and mention.end <= reporting[at][1]
+
+    return tuple(target_record(t, found.normalized, found.original, in_report(t))
+                 for t in first_statements(found.targets))
 
 
 def _stable_id(doc: str, text: str, ordinal: int) -> str:

@@ -24,7 +24,7 @@ from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
 from pledgegraph.loaders.find.subjects import find_subjects
 from pledgegraph.loaders.find.table_roles import row_roles
-from pledgegraph.loaders.find.targets import find_targets
+from pledgegraph.loaders.find.targets import document_targets
 from pledgegraph.loaders.genres import read_layout
 from pledgegraph.loaders.layout import Layout
 from pledgegraph.loaders.lexicon import words
@@ -171,7 +171,7 @@ def extract_document(document: Document) -> Extraction:
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),
-        tuple(sorted(find_targets(text), key=lambda m: (m.start, m.end))),
+        tuple(document_targets(normalized, layout.tables)),
         tuple(named),
         document.text,
     )
@@ -209,7 +209,7 @@ def extract_document(document: Document) -> Extraction:
         commitments=tuple(commitments),
         projects=tuple(project_records),
         bodies=tuple(assemble.bodies(found, issuer, _issuer_kind(issuer), decisions)),
-        targets=assemble.targets_of(found),
+        targets=assemble.targets_of(found, decisions),
         relations=tuple(assemble.relations(found, issuer, canonical)),
         source=document.path,
         sha256=document.sha256,

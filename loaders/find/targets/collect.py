@@ -1,0 +1,36 @@
+"""A document's targets: those of its prose and those of its tables, each figure once.
+
+The prose finder reads the whole analysed text, table cells included (a task row's prose
+states targets like any paragraph). Where the table finder reads a quantity cell, its target
+(with the unit and metric the table gives) replaces whatever the prose finder made of the bare
+cell; a figure inside a column's header is part of the column's label ("3月底前完成20%" names
+the column whose cells give each row's share), not a target of its own.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from pledgegraph.loaders.find.targets.prose import find_targets
+from pledgegraph.loaders.find.targets.tables import table_targets
+from pledgegraph.loaders.layout.record import Table
+from pledgegraph.loaders.normalize import NormalizedText
+from pledgegraph.loaders.record import TargetMention
+
+__all__ = ["document_targets"]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does ``[start, end)`` lie inside one of the sorted, non-overlapping ``spans``?"""
+    at = bisect_right(spans, (start, float("inf"))) - 1
+    return at >= 0 and spans[at][0] <= start and end <= spans[at][1]
+
+
+def document_targets(normalized: NormalizedText, tables: tuple[Table, ...]) -> list[TargetMention]:
+    """Every target of the document, in text order, offsets into the analysed text."""
+    from_tables = table_targets(tables, normalized)
+    taken = sorted({(t.start, t.end) for t in from_tables})
+    labels = sorted(normalized.to_analysed(*span) for table in tables for span in table.labels)
+    prose = [t for t in find_targets(normalized.text)
+             if not _inside(taken, t.start, t.end) and not _inside(labels, t.start, t.end)]
+    return sorted([*prose, *from_tables], key=lambda t: (t.start, t.end))
