@@ -3,7 +3,7 @@
 A plan's figures are not all promises. A duration counts only where something bounds it (a
 comparator, 每 making it a period, or a word naming what lasts it); a clause ending in 的 before
 a comma describes cases ("长度超过2米…的，") and its figures are criteria; a modal of permission
-("可按照每500户设置1个") allows rather than promises. A clause saying the work is already done
+("可按照每500户设置1个") allows rather than promises. Figures in a definition ("…用地。指…不足25%的…") are its criteria. A clause saying the work is already done
 ("已累计完成约4180亩") reports a result: the figure is kept, marked reported.
 """
 
@@ -50,7 +50,25 @@ def promised(text: str, match: re.Match[str], word: str, clause_start: int, clau
     ends = role_words(_COUNT, "condition-end")
     if text[clause_start:clause_end].endswith(ends) and text[clause_end:clause_end + 1] in (",", "，"):
         return False  # 连续3次以上拒不改正的，…: a case described, not a promise
-    return _pattern(_COUNT, "permission").search(text, clause_start, match.start()) is None
+    if _pattern(_COUNT, "permission").search(text, clause_start, match.start()):
+        return False
+    return not _defines(text, match.start())
+
+
+@cache
+def _definition() -> re.Pattern[str]:
+    # A definition word opens the paragraph, a sentence or what a colon introduces.
+    return re.compile(rf"(?:^|(?<=[。:\n]))(?:{guarded(_COUNT, 'definition')})")
+
+
+def _defines(text: str, start: int) -> bool:
+    """Is ``start`` inside a definition: after a definition word in its paragraph, with no
+    colon between them?"""
+    paragraph = text.rfind("\n", 0, start) + 1
+    found = None
+    for found in _definition().finditer(text, paragraph, start):
+        pass
+    return found is not None and ":" not in text[found.end():start]
 
 
 def reported(text: str, clause_start: int, start: int) -> bool:
