@@ -65,10 +65,8 @@ def _defines(text: str, start: int) -> bool:
     """Is ``start`` inside a definition: after a definition word in its paragraph, with no
     colon between them?"""
     paragraph = text.rfind("\n", 0, start) + 1
-    found = None
-    for found in _definition().finditer(text, paragraph, start):
-        pass
-    return found is not None and ":" not in text[found.end():start]
+    ends = [found.end() for found in _definition().finditer(text, paragraph, start)]
+    return bool(ends) and ":" not in text[ends[-1]:start]
 
 
 def reported(text: str, clause_start: int, start: int) -> bool:

@@ -14,7 +14,7 @@ from functools import cache
 from pledgegraph.loaders.find.targets.compare import comparator_ending, compound
 from pledgegraph.loaders.find.targets.vocabulary import alternation, guarded, numeral_chars, role_words
 
-__all__ = ["metric_of", "distributed", "is_change", "tidy", "lead_words"]
+__all__ = ["metric_of", "distributed", "is_change", "starts_change", "tidy", "lead_words", "from_word_before"]
 
 _WORDS = "target_metric_words"
 _AFTER_METRIC = re.compile(r"[\u4e00-\u9fff“”()A-Za-z]{2,16}")
@@ -76,6 +76,25 @@ def _rate_pair() -> tuple[re.Pattern[str], tuple[str, ...]]:
     return pattern, tuple(r + j for r in role_words(_WORDS, "rate") for j in joiners)
 
 
+def starts_change(text: str, position: int) -> bool:
+    """Does a change ("增加到", "同比下降") start at ``position``?"""
+    return _change().match(text, position) is not None
+
+
+def from_word_before(text: str, start: int) -> bool:
+    """Does a from-word (从, 由) stand right before ``start``?"""
+    return text[max(0, start - 1):start] in role_words(_WORDS, "from")
+
+
+def _before_from(before: str) -> str:
+    """``before`` cut at a from-word that a figure follows ("公园数量从438座增加到" → 公园数量)."""
+    for word in role_words(_WORDS, "from"):
+        at = before.rfind(word)
+        if at >= 0 and (at + len(word) == len(before) or before[at + len(word):at + len(word) + 1].isdigit()):
+            return before[:at]
+    return before
+
+
 def is_change(metric: str) -> bool:
     """Is ``metric`` a bare change (同比增长) that measures the figure named before it?"""
     return _change().fullmatch(metric) is not None
@@ -104,6 +123,7 @@ def metric_of(text: str, clause_start: int, start: int, stop: int, clause_end: i
         return tidy(_list_item().split(after.group())[0])  # "三个重点轮训班和“双月讲堂”"
     before = _PARENTHESES.sub("", text[clause_start:start])  # "(宜居、宜学)设施点" is one item
     before = before[before.rfind(":") + 1:]  # "按标准收取:管护费4.7万元": what the colon introduces
+    before = _before_from(before)
     last = _list_item().split(before)[-1]
     item = lead_words().sub("", last) or last
     linked = _linked().match(item)

@@ -15,7 +15,14 @@ from functools import cache
 from pledgegraph.loaders.find.targets.compare import comparator_of
 from pledgegraph.loaders.find.targets.context import is_period, promised, reported
 from pledgegraph.loaders.find.targets.figures import excluded, figure_pattern, unit_span, value_and_unit
-from pledgegraph.loaders.find.targets.metric import distributed, is_change, lead_words, metric_of
+from pledgegraph.loaders.find.targets.metric import (
+    distributed,
+    from_word_before,
+    is_change,
+    lead_words,
+    metric_of,
+    starts_change,
+)
 from pledgegraph.loaders.find.targets.vocabulary import alternation, comparators, role_words
 from pledgegraph.loaders.record import TargetMention
 from pledgegraph.loaders.spans import CLAUSE_MARKS, SENTENCE_MARKS, clause
@@ -54,6 +61,18 @@ def _inherited(text: str, previous: TargetMention, position: int) -> TargetMenti
                          text[clause_start:clause_end], rule="prose.inherited", reported=previous.reported)
 
 
+def _same_unit_before(text: str, found: list[TargetMention], unit: str, start: int) -> str:
+    """The metric of the nearest earlier target in the same paragraph with the same unit: a
+    figure whose clause names nothing goes on counting it."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    for earlier in reversed(found):
+        if earlier.start < paragraph:
+            break
+        if earlier.unit == unit and earlier.metric:
+            return earlier.metric
+    return ""
+
+
 def find_targets(text: str) -> list[TargetMention]:
     """Every quantified target in ``text``, in order, offsets into ``text``.
 
@@ -77,10 +96,11 @@ def find_targets(text: str) -> list[TargetMention]:
         same_sentence = found and not _SENTENCE_BREAK.search(text, found[-1].end, start)
         if same_sentence and is_change(metrics[0]):
             metrics = [found[-1].metric + metrics[0]]  # "财政收入2.75亿元,同比增长74%"
-        elif not metrics[0]:  # "确保达到120MW,力争达到180MW": the clause goes on measuring the same
-            metrics = [found[-1].metric if same_sentence and found[-1].unit == unit else text[start:stop]]
+        elif not metrics[0]:  # "确保达到120MW,力争达到180MW", "…特色园5座,总计达10座"
+            metrics = [_same_unit_before(text, found, unit, start) or text[start:stop]]
         rule = "prose.period" if period else "prose.range" if low is not None else "prose.figure"
-        done = reported(text, clause_start, start)
+        # "从438座增加到1000座": the figure a change starts from is the present, not the target
+        done = reported(text, clause_start, start) or (from_word_before(text, start) and starts_change(text, stop))
         for metric in metrics:
             found.append(TargetMention(metric, value, unit, comparator, start, stop, evidence, low, rule,
                                        unit_span(match), done))

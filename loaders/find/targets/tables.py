@@ -24,7 +24,7 @@ from pledgegraph.loaders.layout.tense import heading_tense
 from pledgegraph.loaders.normalize import NormalizedText
 from pledgegraph.loaders.record import TargetMention
 
-__all__ = ["table_targets"]
+__all__ = ["table_targets", "name_spans", "as_unit"]
 
 _SIGNS = {"≤": "<=", "≥": ">=", "<": "<=", ">": ">=", "~": "~"}
 _BRACKET = re.compile(r"\(([^()]{1,12})\)\s*$")
@@ -58,15 +58,32 @@ def _strip_unit(text: str) -> str:
     return text[:found.start()].strip() if found and as_unit(found.group(1)) else text.strip()
 
 
-def _indicator(row: Row) -> Cell | None:
-    """The cell naming the row's indicator: the last task cell of the row (指标名称 after 类别)."""
-    tasks = [cell for cell in row.cells if cell.role == "task"]
+def _column(table: Table, cell: Cell) -> int:
+    return next((i for i, (header, _) in enumerate(table.header) if header == cell.header), len(table.header))
+
+
+def _indicator(row: Row, table: Table, cell: Cell | None = None) -> Cell | None:
+    """The cell naming the row's indicator: the last task cell left of ``cell`` (指标名称 after
+    类别, not the 指标说明 after the figures), or of the first quantity cell."""
+    first = cell or next((c for c in row.cells if c.role == "quantity"), None)
+    limit = _column(table, first) if first else len(table.header)
+    tasks = [c for c in row.cells if c.role == "task" and _column(table, c) < limit]
     return tasks[-1] if tasks else None
+
+
+def name_spans(tables: tuple[Table, ...]) -> list[tuple[int, int]]:
+    """Original spans of the cells that name what a table counts: the column labels and, in an
+    indicator table, each row's indicator ("3000㎡以上公园绿地500米服务半径覆盖率" is a name)."""
+    spans = [span for table in tables for span in table.labels]
+    for table in tables:
+        if table.kind == "indicators":
+            spans += [(c.start, c.end) for row in table.rows if (c := _indicator(row, table)) is not None]
+    return spans
 
 
 def _unit(cell: Cell, row: Row, table: Table) -> str | None:
     unit_cell = row.cell("unit")
-    indicator = _indicator(row)
+    indicator = _indicator(row, table, cell)
     return (_bracket_unit(cell.header) or (as_unit(unit_cell.text) if unit_cell else None)
             or (_bracket_unit(indicator.text) if indicator else None) or table.unit)
 
@@ -90,7 +107,7 @@ def _cell_targets(text: str, cell: Cell, row: Row, table: Table, normalized: Nor
                   rule: str) -> list[TargetMention]:
     start, end = normalized.to_analysed(cell.start, cell.end)
     row_start = normalized.to_analysed(row.start, row.end)[0]
-    indicator = _indicator(row) if table.kind == "indicators" else None
+    indicator = _indicator(row, table, cell) if table.kind == "indicators" else None
     metric = _strip_unit(indicator.text) if indicator else _strip_unit(cell.header)
     reported = heading_tense(cell.header) == "reported"
     evidence = _evidence(text, row_start, start, end)
