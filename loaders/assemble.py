@@ -89,15 +89,20 @@ def target_record(mention: TargetMention, normalized: NormalizedText, original: 
                   reported or mention.reported, mention.rule)
 
 
-def targets_of(found: Mentions, decisions: Sequence[TaskDecision] = ()) -> tuple[Target, ...]:
-    """The document's targets, each stated once (find/targets/restated.py); a target inside a
-    task that reports past work is reported."""
-    reporting = sorted((d.task.start, d.task.end) for d in decisions if d.reporting)
-    starts = [start for start, _ in reporting]
+def targets_of(found: Mentions, decisions: Sequence[TaskDecision] = (),
+               reported: Sequence[tuple[int, int]] = ()) -> tuple[Target, ...]:
+    """The document's targets, each stated once (find/targets/restated.py). A target inside a
+    task that reports past work, or inside a stretch the layout marks as reporting
+    (``reported``, original spans: a review), is reported."""
+    tasks = sorted((d.task.start, d.task.end) for d in decisions if d.reporting)
+    starts = [start for start, _ in tasks]
 
     def in_report(mention: TargetMention) -> bool:
         at = bisect_left(starts, mention.start + 1) - 1
-        return at >= 0 and mention.end <= reporting[at][1]
+        if at >= 0 and mention.end <= tasks[at][1]:
+            return True
+        start = found.normalized.to_original(mention.start, mention.end)[0]
+        return any(left <= start < right for left, right in reported)
 
     return tuple(target_record(t, found.normalized, found.original, in_report(t))
                  for t in first_statements(found.targets))

@@ -209,7 +209,7 @@ def extract_document(document: Document) -> Extraction:
         commitments=tuple(commitments),
         projects=tuple(project_records),
         bodies=tuple(assemble.bodies(found, issuer, _issuer_kind(issuer), decisions)),
-        targets=assemble.targets_of(found, decisions),
+        targets=assemble.targets_of(found, decisions, layout.reported),
         relations=tuple(assemble.relations(found, issuer, canonical)),
         source=document.path,
         sha256=document.sha256,

@@ -125,6 +125,8 @@ def metric_of(text: str, clause_start: int, start: int, stop: int, clause_end: i
     before = before[before.rfind(":") + 1:]  # "按标准收取:管护费4.7万元": what the colon introduces
     before = _before_from(before)
     last = _list_item().split(before)[-1]
+    if not last and before.endswith("、"):
+        return ""  # "…80个、25条": the figure right after a list mark names nothing itself
     item = lead_words().sub("", last) or last
     linked = _linked().match(item)
     if linked:
