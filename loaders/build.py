@@ -144,7 +144,8 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Projec
     for index, target in enumerate(record.targets):
         target_node = b.node(Label.TARGET, f"target:{record.doc}:{index}", name=target.metric, metric=target.metric,
                              value=float(target.value), unit=target.unit, comparator=target.comparator,
-                             **_prov(b.doc, target.span, target.evidence))
+                             low=None if target.low is None else float(target.low), reported=target.reported,
+                             rule=target.rule, **_prov(b.doc, target.span, target.evidence))
         position = bisect_right(starts, target.span[0]) - 1
         inside = position >= 0 and target.span[1] <= record.commitments[position].span[1]
         owner = nodes[position] if inside else plan
