@@ -250,3 +250,10 @@ def test_a_task_table_restating_the_prose_states_each_target_once():
     assert [(t.value, t.unit) for t in record.targets] == [(20, "万平方米"), (3, "家")]
     row = next(c for c in record.commitments if c.text.startswith("推进建筑节能\n力争"))
     assert [(t.value, t.unit) for t in row.targets] == [(20, "万平方米")]  # the row keeps its own
+
+
+def test_a_figure_equal_to_the_next_row_number_stays_in_its_row():
+    text = INDICATORS.replace("座\n\n4\n\n＞6", "座\n\n3\n\n＞6") + "\n3\n\n新增绿道长度\n\n公里\n\n12\n\n20\n\n预期性\n"
+    cells = [(t.metric, t.value, t.unit) for t in _extract(text).targets if t.rule == "table.cell"]
+    assert ("新建社区体育公园", 3, "座") in cells and ("新建社区体育公园", 6, "座") in cells
+    assert ("新增绿道长度", 20, "公里") in cells

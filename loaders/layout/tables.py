@@ -127,6 +127,14 @@ def _after(blocks: tuple[Block, ...], index: int, end: int) -> int:
     return index
 
 
+def _is_value(blocks: tuple[Block, ...], cursor: int, number: tuple[str, str, str], roles: list[str]) -> bool:
+    """A bare Arabic number followed by a figure, in a table with quantity columns, is one of
+    the row's figures: a row number is followed by the row's first cell, a name."""
+    following = blocks[cursor + 1] if cursor + 1 < len(blocks) else None
+    return (number[0] == "arabic" and not number[2] and "quantity" in roles and following is not None
+            and cell_type(following.text) == "quantity")
+
+
 def _ends_table(block: Block, roles: list[str], heads: tuple[str, ...]) -> bool:
     """An appendix heading, a note, a chapter heading — or, in a table without prose columns,
     a paragraph of prose."""
@@ -171,6 +179,8 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
         if _ends_table(block, roles, heads) or header_at(blocks, cursor):
             break
         number = segmenter.classify(block)
+        if number is not None and number != "end" and raws and _is_value(blocks, cursor, number, roles):
+            number = None  # "3" then ">6" in a row of figures: a value that looks like the next row number
         if number == "end":
             break
         if number is not None:
