@@ -128,8 +128,7 @@ def excluded(text: str, match: re.Match[str]) -> bool:
         return True  # 不晚于2025年: a calendar year
     if before == "," and start >= 2 and text[start - 2].isdigit():
         return True  # the tail of a figure written with a thousands comma the pattern did not take
-    num_end = match.end("high") if match.group("high") else match.end("num") if match.group("num") else match.end(
-        "cn")
+    num_end = match.end(next(name for name in ("high", "num", "cn") if match.group(name) is not None))
     if text[num_end:num_end + 1] in ("-", "—", ".") and text[num_end + 1:num_end + 2].isdigit():
         return True  # 2023-2025年, 18-01
     if text[end:end + 1].isascii() and text[end:end + 1].isalpha():
@@ -157,10 +156,13 @@ def _cn_fixed_term(text: str, match: re.Match[str], before: str) -> bool:
     if not match.group("unit"):
         return True  # 十万火急: a bare magnitude behind a Chinese numeral is an idiom
     bounded = _bounded(text, start)  # 不超过二年, 至少一名: a comparator makes any numeral a count
+    unit = match.group("unit")
     if cn_value(match.group("cn")) == 1 and len(match.group("cn")) == 1:
-        article = match.group("unit") in role_words("target_count_words", "one-article")
-        return (article or not bounded) and not (match.group("unit") in role_words("target_count_words", "one-measure")
-                                    and _verb_before("one-verb").search(text, max(0, start - 2), start))
+        if unit in role_words("target_count_words", "one-article"):
+            return True  # 突破一批关键技术: an article whatever stands before it
+        facility = unit in role_words("target_count_words", "one-measure") and _verb_before("one-verb").search(
+            text, max(0, start - 2), start)
+        return not bounded and not facility
     if CJK.match(before) and not bounded and not _verb_before("count-verb").search(text[max(0, start - 3):start]):
         return True  # 中央八项规定, 四责协同: numerals inside a fixed term
     return text[end:end + 1] in numeral_values()  # 三位一体, 两个一百年: a numeral slogan, not a count
