@@ -257,3 +257,14 @@ def test_a_figure_equal_to_the_next_row_number_stays_in_its_row():
     cells = [(t.metric, t.value, t.unit) for t in _extract(text).targets if t.rule == "table.cell"]
     assert ("新建社区体育公园", 3, "座") in cells and ("新建社区体育公园", 6, "座") in cells
     assert ("新增绿道长度", 20, "公里") in cells
+
+
+def test_a_row_restating_a_target_is_joined_to_it_in_the_graph():
+    from pledgegraph.graph.model import EdgeType
+    from pledgegraph.loaders.build import build_graph
+
+    graph = build_graph(_extract(TASK_TABLE))
+    joined = sorted((edge.source.props["text"].split("\n")[0], edge.target.props["value"]) for edge in graph.edges
+                    if edge.type == EdgeType.HAS_TARGET)
+    assert joined == [("一、推进建筑节能", 3.0), ("一、推进建筑节能", 20.0), ("推进建筑节能", 20.0), ("推进能源审计", 3.0)]
+    assert len({edge.target.id for edge in graph.edges if edge.type == EdgeType.HAS_TARGET}) == 2
