@@ -81,8 +81,11 @@ def _number(value: float) -> str:
 
 
 def target_text(target: dict[str, Any]) -> str:
-    """A target as a person writes it: ``新增养老床位 ≥ 60 张``."""
-    value = target.get("value")
+    """A target as a person writes it: ``新增养老床位 ≥ 60 张``, a range ``新增储能容量 2–3 MW``."""
+    value, low = target.get("value"), target.get("low")
+    if low is not None and value is not None:
+        parts = [target.get("metric") or "", f"{_number(low)}–{_number(value)}", target.get("unit") or ""]
+        return " ".join(part for part in parts if part)
     parts = [target.get("metric") or "", _COMPARATORS.get(target.get("comparator") or "=", target.get("comparator")),
              "" if value is None else _number(value), target.get("unit") or ""]
     return " ".join(part for part in parts if part)

@@ -81,7 +81,10 @@ NODE_PROPERTIES: dict[Label, dict[str, str]] = {
                     "jurisdiction": "STRING", **_PROVENANCE},
     Label.THEME: {"name": "STRING", **_PROVENANCE},
     Label.TARGET: {"name": "STRING", "metric": "STRING", "value": "DOUBLE", "unit": "STRING",
-                   "comparator": "STRING", **_PROVENANCE},
+                   "comparator": "STRING",
+                   # A range's lower end (value is its upper); a figure the plan reports as done,
+                   # not a promise; the rule that found it (prose.*, table.*).
+                   "low": "DOUBLE", "reported": "BOOLEAN", "rule": "STRING", **_PROVENANCE},
     Label.PLACE: {"name": "STRING", "level": "STRING", **_PROVENANCE},
 }
 

@@ -10,6 +10,7 @@ co-issuers) and relations.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from pledgegraph.loaders.decide.owners import owners_at
 from pledgegraph.loaders.decide.status import task_status
 from pledgegraph.loaders.find.bodies import body_kind
 from pledgegraph.loaders.find.roles import RoleMention
+from pledgegraph.loaders.find.targets.restated import first_statements
 from pledgegraph.loaders.normalize import NormalizedText
 from pledgegraph.loaders.projects import group_projects
 from pledgegraph.loaders.record import (
@@ -50,6 +52,7 @@ class Mentions:
     projects: tuple[ProjectMention, ...]
     targets: tuple[TargetMention, ...]
     named: tuple[BodyMention, ...] = ()  # the organs the body finder names: the bodies listed
+    original: str = ""  # the loaded text, which the analysed text folded (units are quoted from it)
 
     def within(self, kind: str, start: int, end: int) -> list:
         found = getattr(self, kind)
@@ -68,13 +71,40 @@ class TaskDecision:
     theme: str | None
 
 
-def target_record(mention: TargetMention, normalized: NormalizedText) -> Target:
-    return Target(mention.metric, mention.value, mention.unit, mention.comparator, mention.evidence,
-                  normalized.to_original(mention.start, mention.end))
+def _printed_unit(mention: TargetMention, normalized: NormalizedText, original: str) -> str:
+    """The unit as the document prints it: folding is one character for one, so the original
+    of the unit's span is the same unit in its printed width ("％", not "%")."""
+    if mention.unit_span is None or not original:
+        return mention.unit
+    start, end = normalized.to_original(*mention.unit_span)
+    printed = original[start:end]
+    return printed if len(printed) == len(mention.unit) else mention.unit
 
 
-def targets_of(found: Mentions) -> tuple[Target, ...]:
-    return tuple(target_record(t, found.normalized) for t in found.targets)
+def target_record(mention: TargetMention, normalized: NormalizedText, original: str = "",
+                  reported: bool = False) -> Target:
+    return Target(mention.metric, mention.value, _printed_unit(mention, normalized, original), mention.comparator,
+                  mention.evidence, normalized.to_original(mention.start, mention.end), mention.low,
+                  reported or mention.reported, mention.rule)
+
+
+def targets_of(found: Mentions, decisions: Sequence[TaskDecision] = (),
+               reported: Sequence[tuple[int, int]] = ()) -> tuple[Target, ...]:
+    """The document's targets, each stated once (find/targets/restated.py). A target inside a
+    task that reports past work, or inside a stretch the layout marks as reporting
+    (``reported``, original spans: a review), is reported."""
+    tasks = sorted((d.task.start, d.task.end) for d in decisions if d.reporting)
+    starts = [start for start, _ in tasks]
+
+    def in_report(mention: TargetMention) -> bool:
+        at = bisect_left(starts, mention.start + 1) - 1
+        if at >= 0 and mention.end <= tasks[at][1]:
+            return True
+        start = found.normalized.to_original(mention.start, mention.end)[0]
+        return any(left <= start < right for left, right in reported)
+
+    return tuple(target_record(t, found.normalized, found.original, in_report(t))
+                 for t in first_statements(found.targets))
 
 
 def _stable_id(doc: str, text: str, ordinal: int) -> str:
@@ -110,7 +140,8 @@ def commitments(doc: str, decisions: Sequence[TaskDecision], found: Mentions, ye
             projects=tuple(dict.fromkeys(m.name for m in projects)),
             deadline=find_deadline(deadline_text, year),
             status=task_status(task_text.split("。", 1)[0], decision.reporting),
-            targets=tuple(target_record(t, found.normalized) for t in found.within("targets", task.start, task.end)),
+            targets=tuple(target_record(t, found.normalized, found.original, decision.reporting)
+                          for t in found.within("targets", task.start, task.end)),
             reported=decision.reporting,
         ))
     return out, mention_owners, mention_status

@@ -28,7 +28,8 @@ from pledgegraph.loaders.collective import (
     members,
 )
 from pledgegraph.loaders.find.bodies import body_kind
-from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Issuer, Project
+from pledgegraph.loaders.find.targets.restated import similar_metrics
+from pledgegraph.loaders.record import ISSUER_BODY_KIND, Commitment, Extraction, Issuer, Project, Target
 from pledgegraph.loaders.resolve import (
     body_key,
     body_place,
@@ -176,7 +177,6 @@ def _project_owners(b: _Builder, project: Project, node: Node) -> None:
 
 def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Project]]) -> None:
     record = b.record
-    starts = [c.span[0] for c in record.commitments]
     nodes = []
     for commitment in record.commitments:
         node = b.node(Label.COMMITMENT, f"commitment:{commitment.id}",
@@ -198,14 +198,39 @@ def _commitments(b: _Builder, plan: Node, projects: dict[str, tuple[Node, Projec
         for name in commitment.projects:
             if name in projects:
                 _concerns(b, node, commitment, *projects[name])
+    _targets(b, plan, nodes)
+
+
+def _targets(b: _Builder, plan: Node, nodes: list[Node]) -> None:
+    """A Target node per target of the document, owned by the commitment whose span holds it
+    (else by the plan); a commitment restating a target the document states earlier (a task
+    table repeating the prose) is joined to that target too, with its own evidence."""
+    record = b.record
+    starts = [c.span[0] for c in record.commitments]
+    stated: dict[tuple, list[tuple[Target, Node]]] = {}
     for index, target in enumerate(record.targets):
         target_node = b.node(Label.TARGET, f"target:{record.doc}:{index}", name=target.metric, metric=target.metric,
                              value=float(target.value), unit=target.unit, comparator=target.comparator,
-                             **_prov(b.doc, target.span, target.evidence))
+                             low=None if target.low is None else float(target.low), reported=target.reported,
+                             rule=target.rule, **_prov(b.doc, target.span, target.evidence))
+        stated.setdefault(_figure(target), []).append((target, target_node))
         position = bisect_right(starts, target.span[0]) - 1
         inside = position >= 0 and target.span[1] <= record.commitments[position].span[1]
         owner = nodes[position] if inside else plan
         b.edge(EdgeType.HAS_TARGET, owner, target_node, target.span, target.evidence)
+    spans = {target.span for target in record.targets}
+    for commitment, node in zip(record.commitments, nodes, strict=True):
+        for target in commitment.targets:
+            if target.span in spans:
+                continue
+            first = next((n for t, n in stated.get(_figure(target), ()) if similar_metrics(t.metric, target.metric)),
+                         None)
+            if first is not None:
+                b.edge(EdgeType.HAS_TARGET, node, first, target.span, target.evidence)
+
+
+def _figure(target: Target) -> tuple:
+    return target.value, target.unit, target.comparator, target.low
 
 
 def _concerns(b: _Builder, node: Node, commitment: Commitment, project_node: Node, project: Project) -> None:

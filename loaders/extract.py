@@ -24,6 +24,7 @@ from pledgegraph.loaders.find.overlap import settle
 from pledgegraph.loaders.find.roles import RoleMention, find_roles
 from pledgegraph.loaders.find.subjects import find_subjects
 from pledgegraph.loaders.find.table_roles import row_roles
+from pledgegraph.loaders.find.targets import document_targets
 from pledgegraph.loaders.genres import read_layout
 from pledgegraph.loaders.layout import Layout
 from pledgegraph.loaders.lexicon import words
@@ -32,7 +33,6 @@ from pledgegraph.loaders.projects import find_projects
 from pledgegraph.loaders.read import Document, read_document
 from pledgegraph.loaders.record import ISSUER_BODY_KIND, Extraction, Issuer, Owner, Theme
 from pledgegraph.loaders.segment import Section
-from pledgegraph.loaders.targets import find_targets
 from pledgegraph.loaders.tasks import Task, read_tasks
 from pledgegraph.loaders.themes import classify_theme
 
@@ -169,8 +169,9 @@ def extract_document(document: Document) -> Extraction:
         # The title names the plan itself ("…行动计划"), not an undertaking in it.
         tuple(sorted((m for m in find_projects(text) if not title_span[0] <= m.start < title_span[1]),
                      key=lambda m: (m.start, m.end))),
-        tuple(sorted(find_targets(text), key=lambda m: (m.start, m.end))),
+        tuple(document_targets(normalized, layout.tables)),
         tuple(named),
+        document.text,
     )
     issuer = decide_issuer(layout, text)
     themes = _themes(root, normalized)
@@ -206,7 +207,7 @@ def extract_document(document: Document) -> Extraction:
         commitments=tuple(commitments),
         projects=tuple(project_records),
         bodies=tuple(assemble.bodies(found, issuer, _issuer_kind(issuer), decisions)),
-        targets=assemble.targets_of(found),
+        targets=assemble.targets_of(found, decisions, layout.reported),
         relations=tuple(assemble.relations(found, issuer, canonical)),
         source=document.path,
         sha256=document.sha256,

@@ -87,7 +87,11 @@ class ProjectMention:
 class TargetMention:
     """A quantified promise: ``value`` ``unit`` compared by ``comparator`` (= >= <= ~).
 
-    ``start``/``end`` cover the number and its unit; ``evidence`` is the clause around it.
+    ``start``/``end`` cover the number and its unit; ``evidence`` is the clause around it (or,
+    for a table cell, the row up to the cell). A range ("1-2个") is ``value`` its upper end,
+    comparator <=, and ``low`` its lower end. ``unit_span`` is where the unit is written, so
+    the record can quote it as printed (a full-width ％ stays ％). ``reported`` is set where the
+    clause itself says the figure is done (已完成…), ``rule`` names the rule that found it.
     """
 
     metric: str
@@ -97,6 +101,10 @@ class TargetMention:
     start: int
     end: int
     evidence: str
+    low: float | None = None
+    rule: str = "prose.figure"
+    unit_span: tuple[int, int] | None = None
+    reported: bool = False
 
 
 # --- output records: original-text spans ------------------------------------------------
@@ -168,25 +176,40 @@ class Owner:
         return out
 
 
+def _number(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
 @dataclass(frozen=True)
 class Target:
+    """A quantified target as the record gives it. Beyond SCHEMA.md: ``low`` (a range's lower
+    end, the value being its upper end), ``reported`` (a figure the document reports as done,
+    not a promise) and ``rule`` (what found it: prose.*, table.*)."""
+
     metric: str
     value: float
     unit: str
     comparator: str
     evidence: str
     span: Span
+    low: float | None = None
+    reported: bool = False
+    rule: str = "prose.figure"
 
     def to_dict(self) -> dict:
-        value: float | int = int(self.value) if float(self.value).is_integer() else self.value
-        return {
+        out = {
             "metric": self.metric,
-            "value": value,
+            "value": _number(self.value),
             "unit": self.unit,
             "comparator": self.comparator,
             "evidence": self.evidence,
             "span": list(self.span),
+            "reported": self.reported,
+            "rule": self.rule,
         }
+        if self.low is not None:
+            out["low"] = _number(self.low)
+        return out
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,10 @@ def test_ten_megabyte_plan_extracts_completely(tmp_path, shared):
     assert path.stat().st_size >= 10 * 1024 * 1024
     record = extract_file(path)
     assert len(record.commitments) >= 34 * copies * 0.95
-    assert len(record.targets) >= 59 * copies * 0.95
+    # Every copy's targets stay with its tasks; the document's own list states a restated figure
+    # once (find/targets/restated.py), so it holds at least the seed's distinct targets.
+    assert sum(len(c.targets) for c in record.commitments) >= 59 * copies * 0.95
+    assert 59 <= len(record.targets) < 59 * copies
     original = path.read_text(encoding="utf-8")
     last = record.commitments[-1]
     assert original[last.span[0]:last.span[1]].startswith("34.")

@@ -172,6 +172,7 @@ def test_targets_read_as_a_person_writes_them():
     assert target_text({"metric": "新增养老床位", "comparator": ">=", "value": 60.0, "unit": "张"}) == "新增养老床位 ≥ 60 张"
     assert target_text({"metric": "新建绿地", "comparator": "=", "value": 3.71, "unit": "公顷"}) == "新建绿地 3.71 公顷"
     assert target_text({"metric": "投资", "comparator": "~", "value": 3.0, "unit": "亿元"}) == "投资 约 3 亿元"
+    assert target_text({"metric": "新增储能容量", "comparator": "<=", "value": 3.0, "low": 2.0, "unit": "MW"}) == "新增储能容量 2–3 MW"
 
 
 def test_xlsx_keeps_hostile_text_as_text(hostile, tmp_path):

@@ -17,12 +17,13 @@ from pledgegraph.loaders import outline, relations, spans, themes
 from pledgegraph.loaders.chars import FOLD as _FOLD
 from pledgegraph.loaders.chars import FOLDABLE as _FOLDABLE
 from pledgegraph.loaders.chars import fold as _fold
+from pledgegraph.loaders.find.targets.figures import figure_pattern
+from pledgegraph.loaders.find.targets.prose import inherit_pattern
 from pledgegraph.loaders.normalize import normalize
 from pledgegraph.loaders.projects_lexicon import alternation, quantity, suffix_pattern, trie_pattern, word_set
 from pledgegraph.loaders.projects_lists import section_matches, section_pattern
 from pledgegraph.loaders.projects_rules import quantity_before
 from pledgegraph.loaders.read import read_document
-from pledgegraph.loaders.targets import _INHERIT, _number_pattern
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -69,7 +70,7 @@ def test_road_sections_tried_at_brackets_match_a_full_scan(texts):
 def test_a_leading_lookahead_changes_no_match(texts):
     from pledgegraph.loaders.dates import _patterns
 
-    patterns = [_number_pattern(), _INHERIT, *(pattern for pattern, _ in _patterns())]
+    patterns = [figure_pattern(), inherit_pattern(), *(pattern for pattern, _ in _patterns())]
     for fast in patterns:
         plain = re.compile(re.sub(r"^\(\?=\[[^\]]*\]\)", "", fast.pattern))
         assert plain.pattern != fast.pattern

@@ -1,6 +1,6 @@
 """What the layout and the owner decision put in the graph, on both stores: the Plan's genres,
 title and date; co-issuers and the drafter of a forwarded plan as edges; the rule that decided
-every owner on its RESPONSIBLE_FOR edge; reported work flagged."""
+every owner on its RESPONSIBLE_FOR edge; reported work flagged, on commitments and targets."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ NOTICE = """上海市云杉区人民政府办公室、上海市云杉区财政�
 二、工作任务
 （一）提升背街小巷保洁频次。（责任单位：区市容局、各街道）
 （二）加强保洁经费保障。由区财政局负责落实。
+（三）年内新增3-5条精品街巷。
 """
 
 
@@ -65,3 +66,13 @@ def test_reported_work_is_flagged(loaded):
     review = next(r for r in rows if "已完成" in r["text"])
     assert review["reported"] is True and review["status"] == "completed"
     assert all(r["reported"] is False for r in rows if r is not review)
+
+
+def test_targets_carry_their_range_tense_and_rule(loaded):
+    rows = loaded.query("MATCH (c:Commitment)-[:HAS_TARGET]->(t:Target) RETURN t.value AS value, t.low AS low, "
+                        "t.unit AS unit, t.comparator AS comparator, t.reported AS reported, t.rule AS rule "
+                        "ORDER BY value").records()
+    assert rows == [
+        {"value": 5.0, "low": 3.0, "unit": "条", "comparator": "<=", "reported": False, "rule": "prose.range"},
+        {"value": 30.0, "low": None, "unit": "条", "comparator": "=", "reported": True, "rule": "prose.figure"},
+    ]

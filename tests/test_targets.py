@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pledgegraph.loaders.targets import cn_value, find_targets
+from pledgegraph.loaders.find.targets import cn_value, find_targets
 
 
 def triples(text: str) -> list[tuple[float, str, str]]:
@@ -184,3 +184,105 @@ def test_a_bare_figure_continuing_a_series_inherits_the_unit():
 )
 def test_non_targets(text):
     assert find_targets(text) == []
+
+
+def _one(text: str):
+    (target,) = find_targets(text)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("委托评估服务费不超过8万元/每项", "万元/每项"),
+        ("补贴标准为12元/平方米", "元/平方米"),
+        ("收取管理费2.5万元/亩/年(暂定)", "万元/亩/年"),
+        ("渣土运输车辆不超过40辆/日", "辆/日"),
+        ("新增光伏装机容量达到35MW", "MW"),
+        ("实现年度节能量8万吨标准煤以上", "万吨标准煤"),
+        ("查处违法用地案件不少于3宗", "宗"),
+    ],
+)
+def test_compound_and_energy_units_are_kept_whole(text, unit):
+    assert _one(text).unit == unit
+
+
+def test_a_bracketed_remark_after_the_unit_is_no_metric():
+    assert _one("场地管理费2.5万元/亩/年(暂定)").metric == "场地管理费"
+
+
+def test_a_range_is_a_ceiling_with_its_floor():
+    target = _one("年内完成3-5个示范社区建设")
+    assert (target.low, target.value, target.unit, target.comparator, target.rule) == (3, 5, "个", "<=", "prose.range")
+    assert _one("新建2至3座口袋公园").low == 2
+    assert find_targets("完成2023-2025年三年行动计划") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("临时使用期限原则上不超过三年", (3, "年", "<=")),
+        ("每个点位配备不少于一名安全员", (1, "名", ">=")),
+        ("全年新增十五家社区食堂", (15, "家", "=")),
+        ("惠及两万户居民", (2, "万户", "=")),
+    ],
+)
+def test_chinese_numerals_after_a_comparator_or_a_verb_quantify(text, expected):
+    assert triples(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("用6个月左右时间完成排查", (6, "个月", "~")),
+        ("服务窗口开放时长每日设置为3小时", (3, "小时", "=")),
+        ("年均等效利用小时不低于1050小时", (1050, "小时", ">=")),
+        ("收费标准原则上每两年调整一次", (2, "年", "=")),
+    ],
+)
+def test_durations_count_where_something_bounds_them(text, expected):
+    assert triples(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["近三年来累计投入", "打造三年行动升级版", "不晚于2027年完成", "用时5个多月"])
+def test_durations_that_date_or_name_count_nothing(text):
+    assert find_targets(text) == []
+
+
+def test_a_period_after_每_is_a_target_and_a_base_is_not():
+    assert _one("收费标准原则上每两年调整一次").rule == "prose.period"
+    assert _one("收费标准原则上每两年调整一次").metric == "收费标准"
+    assert triples("原则上每300户配备1名垃圾分类指导员") == [(1, "名", "=")]
+    assert triples("每20—30公里配备不少于一名养护员") == [(1, "名", ">=")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对一个月内受到处罚2次以上的,列入重点监管名单",  # a case described, not a promise
+        "各村可根据实际设置2个临时堆放点",  # a permission
+        "2.低效工业用地。指亩均税收低于10万元的工业用地。",  # a definition's criterion
+        "做好站点周边5至10米范围内的保洁",  # a distance bounding an area
+        "新建3000平方米以上的公园绿地500米服务半径覆盖",
+    ],
+)
+def test_criteria_permissions_definitions_and_scopes_are_no_targets(text):
+    assert [t for t in find_targets(text) if t.value in (2, 10, 500)] == []
+
+
+def test_a_definition_followed_by_a_rule_keeps_the_rule():
+    text = "(2)临时利用管护费:是指政府管理成本,按标准收取:管护费3.2万元/亩/年"
+    assert triples(text) == [(3.2, "万元/亩/年", "=")]
+
+
+def test_work_already_done_and_a_starting_value_are_reported():
+    done = _one("截至去年底已累计建成绿道120公里")
+    assert done.reported and done.value == 120
+    start, goal = find_targets("森林覆盖率从18.5%提高到20%")
+    assert (start.value, start.reported, goal.value, goal.reported) == (18.5, True, 20, False)
+    assert start.metric == goal.metric == "森林覆盖率"
+
+
+def test_a_figure_naming_nothing_counts_what_its_paragraph_counted():
+    found = find_targets("新增社区驿站30个、健身步道10条,累计总计达80个、25条")
+    assert [(t.metric, t.value) for t in found[2:]] == [("社区驿站", 80), ("健身步道", 25)]

@@ -97,7 +97,9 @@ class Table:
     start: int
     end: int
     unit: str | None = None  # "单位：亩" printed above the table
-    kind: str = "tasks"  # tasks | allocation (rows are places or bodies given a quantity)
+    kind: str = "tasks"  # tasks | allocation (rows are places or bodies given a quantity) | indicators
+    labels: tuple[Span, ...] = ()  # the header cells that head a column holding cells (its label)
+    totals: tuple[Row, ...] = ()  # total rows (合计 …): no task, but figures of the table
 
 
 @dataclass(frozen=True)

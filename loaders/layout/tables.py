@@ -3,125 +3,67 @@ role of the column it belongs to.
 
 Published plans reach us with their tables flattened — one cell per paragraph (web pages
 copied to text), or one row per line with cells apart (Word, PDF). The header names the
-columns (序号 / 重点任务 / 具体工作 / 时间进度 / 牵头单位 / 配合单位 …, data/table_headers.txt);
-rows open with a row number (1, 2 … for tasks, 一, 二 or — for group rows). A row often
-holds fewer cells than the header, because a merged cell is printed once, at the first row it
-covers: each cell is therefore matched to a column by what it holds (layout/cells.py) in
-column order, and a column a row leaves out inherits the cell above it (``Row.carried``) until
-a group row starts afresh. A header printed again at a page break is skipped; a total row
-(合计) is no task. The table ends at an appendix heading, a note, a chapter heading, another
-table, or text that cannot be one of its cells.
+columns (序号 / 重点任务 / 具体工作 / 时间进度 / 牵头单位 / 配合单位 …, data/table_headers.txt;
+read by layout/table_header.py); rows open with a row number (1, 2 … for tasks, 一, 二 or —
+for group rows), and their cells are given columns in layout/table_rows.py. A header printed
+again at a page break is skipped; a total row (合计) is no task but is kept with the table
+(``Table.totals``: its figures are targets). The table ends at an appendix heading, a note, a
+chapter heading, another table, or text that cannot be one of its cells.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from pledgegraph.loaders.layout.cells import (
-    cell_type,
-    header_role,
-    is_header_cell,
-    is_total_label,
-    row_number,
+from pledgegraph.loaders.layout.cells import cell_type, is_total_label, row_number
+from pledgegraph.loaders.layout.record import Block, Table
+from pledgegraph.loaders.layout.table_header import (
+    column_role,
+    header_at,
+    pieces,
+    row_header_at,
+    states_total,
 )
-from pledgegraph.loaders.layout.record import Block, Cell, Row, Table
+from pledgegraph.loaders.layout.table_rows import RawRow, build_rows, total_rows
 from pledgegraph.loaders.lexicon import words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["read_tables"]
 
-_MIN_HEADER = 3
 _OWNER_ROLES = frozenset({"lead", "cooperate", "responsible"})
-_CARRIED = ("task", "lead", "cooperate", "responsible", "deadline", "leader", "place")
 _TITLE_LOOKBACK = 4
 _UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[\u4e00-\u9fffA-Za-z%/²㎡]{1,6})")
 _NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：0-9(（一、]")
 _CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]+[章部节篇]")
 _PROSE_MIN = 80
-# How well a cell of each type fits a column of each role; a cell that fits nowhere is -2.
-_FIT = {
-    "deadline": {"deadline": 4.0, "note": 1.0, "other": 1.0, "quantity": 0.5},
-    # A lone owner cell is the lead's: a lead printed once over several rows is the merged cell.
-    "bodies": {"lead": 4.0, "cooperate": 3.9, "responsible": 4.0, "place": 4.0, "leader": 2.0, "note": 1.0,
-               "other": 1.0, "task": 0.5, "subtask": 0.5},
-    "quantity": {"quantity": 4.0, "other": 1.5, "note": 1.0, "deadline": 1.0, "unit": 0.5},
-    "text": {"task": 3.0, "subtask": 3.0, "note": 1.0, "other": 1.0, "place": 1.0, "unit": 1.0, "leader": 0.5,
-             "deadline": 0.3, "quantity": 0.3},
-}
-_MISFIT = -2.0
-
-
-def _role(text: str) -> str:
-    return header_role(text) or "other"
-
-
-def _is_header(run: list[Block]) -> bool:
-    roles = {_role(b.text) for b in run}
-    known = sum(1 for b in run if header_role(b.text))
-    if len(run) < _MIN_HEADER or known < 2:
-        return False
-    # A task table names owners; an allocation table gives places a quantity.
-    return bool(roles & _OWNER_ROLES or ({"place", "task"} & roles and "quantity" in roles) or (
-        "number" in roles and {"task", "subtask"} & roles))
-
-
-def _header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
-    """The header cells starting at block ``index`` (one cell per line), or None when no
-    header starts there."""
-    run = []
-    for block in blocks[index:index + 16]:
-        if not is_header_cell(block.text) or (run and row_number(block.text) is not None):
-            break
-        run.append(block)
-    numbered = next((i for i, b in enumerate(run) if header_role(b.text) == "number"), 0)
-    if numbered:
-        return None  # the header starts at its 序号, a few blocks on; lines above it are captions
-    return run if _is_header(run) else None
-
-
-def _pieces(block: Block) -> list[Block]:
-    """The cells of a row written on one line (Word and PDF tables: cells apart by a tab or
-    spaces), each with its own span."""
-    out = []
-    for part in re.finditer(r"\S+", block.text):
-        out.append(Block(part.group(), block.start + part.start(), block.start + part.end()))
-    return out
-
-
-def _row_header_at(blocks: tuple[Block, ...], index: int) -> list[Block] | None:
-    """A header written on one line, its cells apart (序号  项目  牵头单位  配合单位)."""
-    cells = _pieces(blocks[index])
-    if len(cells) >= _MIN_HEADER and all(is_header_cell(c.text) for c in cells) and _is_header(cells):
-        return cells
-    return None
-
 
 def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
     """A table whose every row is one line of cells."""
     title, unit, start = _caption(blocks, index)
-    columns = [(b.text, _role(b.text)) for b in header]
+    columns = [(b.text, column_role(b.text)) for b in header]
     numbered = columns[0][1] == "number"
-    raws: list[_RawRow] = []
+    raws: list[RawRow] = []
     cursor = index + 1
     while cursor < len(blocks):
-        cells = _pieces(blocks[cursor])
+        cells = pieces(blocks[cursor])
         number = row_number(cells[0].text) if cells else None
         if len(cells) < 2 or (numbered and number is None):
             break
         if numbered:
-            raws.append(_RawRow(number, cells, blocks[cursor].start, blocks[cursor].end))
+            raws.append(RawRow(number, cells, blocks[cursor].start, blocks[cursor].end))
         else:
             first = Block("", cells[0].start, cells[0].start)
-            raws.append(_RawRow(("dash", "", ""), [first, *cells], blocks[cursor].start, blocks[cursor].end))
+            raws.append(RawRow(("dash", "", ""), [first, *cells], blocks[cursor].start, blocks[cursor].end))
             if len(cells) == 1:
                 break
         cursor += 1
-    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    numbered_columns = [index for index, column in enumerate(columns) if column[1] != "number"]
+    rows, kept = build_rows(raws, [columns[index] for index in numbered_columns])
     if not rows:
         return None, cursor
     end = blocks[cursor - 1].end
-    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
+    labels = tuple((header[numbered_columns[i]].start, header[numbered_columns[i]].end) for i in kept)
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns), labels=labels), cursor
 
 
 def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None, int]:
@@ -144,63 +86,6 @@ def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | N
 def _ends_prose(text: str) -> bool:
     """A line closing a paragraph or naming an outline section is no caption."""
     return text.endswith(("。", "！", "？")) or match_marker(text) is not None
-
-
-def _continues(previous: Block, block: Block) -> bool:
-    """Whether ``block`` is the rest of the cell ``previous`` began (a cell printed over two lines)."""
-    before, text = previous.text, block.text
-    if before.endswith(("、", ",", "，", "(", "（", "和", "及", "与", "“")) or text.startswith(("、", ")", "）", "”")):
-        return True
-    # "申通地铁" / "集团", "区土方工作" / "专班": an organ ending left on its own line.
-    return len(text) <= 5 and text in words("body_endings") and cell_type(before) == "text"
-
-
-def _merged(blocks: list[Block]) -> list[Block]:
-    out: list[Block] = []
-    for block in blocks:
-        if out and _continues(out[-1], block):
-            last = out[-1]
-            out[-1] = Block(last.text + block.text, last.start, block.end, last.blank_before)
-        else:
-            out.append(block)
-    return out
-
-
-def _align(cells: list[Block], roles: list[str]) -> list[int]:
-    """Column index for each cell: in column order, each column at most once, the best total
-    fit (dynamic programming over cells × columns). On a tie the later column wins: a row
-    leaves out the merged cells of its first columns (重点任务 printed once above it)."""
-    types = [cell_type(c.text) for c in cells]
-    n, m = len(cells), len(roles)
-    if n > m:
-        return list(range(m)) + [m - 1] * (n - m)  # more cells than columns: the rest goes last
-    minus = float("-inf")
-    best = [[0.0] * (m + 1)] + [[minus] * (m + 1) for _ in range(n)]
-    back = [[-1] * (m + 1) for _ in range(n + 1)]
-    for i in range(1, n + 1):
-        for j in range(i, m + 1):
-            choice = max(range(j - 1, i - 2, -1), key=lambda k: best[i - 1][k])  # reversed: later wins ties
-            best[i][j] = best[i - 1][choice] + _FIT[types[i - 1]].get(roles[j - 1], _MISFIT)
-            back[i][j] = choice
-    j = max(range(m, n - 1, -1), key=lambda k: best[n][k])
-    out = [0] * n
-    for i in range(n, 0, -1):
-        out[i - 1] = j - 1
-        j = back[i][j]
-    return out
-
-
-def _is_group(number: tuple[str, str, str], content: list[Block]) -> bool:
-    """一 / 推进… (or — / 构建…) above the numbered rows it groups: a number and a title only."""
-    return number[0] == "dash" or (number[0] == "cn" and len(content) <= 1)
-
-
-@dataclass
-class _RawRow:
-    number: tuple[str, str, str]
-    content: list[Block]
-    start: int
-    end: int
 
 
 class _Segmenter:
@@ -235,55 +120,19 @@ class _Segmenter:
             self.expected[style] = int(value) + 1
 
 
-def _content(raw: _RawRow) -> list[Block]:
-    first, rest = raw.content[0], raw.content[1:]
-    text = raw.number[2]
-    if text:  # "4.出台文件规章": the number and the first cell share a line
-        offset = first.text.index(text)
-        rest = [Block(text, first.start + offset, first.end)] + rest
-    return _merged(rest)
+def _after(blocks: tuple[Block, ...], index: int, end: int) -> int:
+    """The index of the first block at or after ``index`` starting at or after ``end``."""
+    while index < len(blocks) and blocks[index].start < end:
+        index += 1
+    return index
 
 
-def _columns(rows: list[tuple[_RawRow, list[Block]]], roles: list[str]) -> list[int]:
-    """The header's columns that hold cells: a column no row fills in the first alignment (a
-    header cell over two lines, a heading spanning several columns) is no column of its own."""
-    filled: set[int] = set()
-    for raw, content in rows:
-        if _is_group(raw.number, content):
-            filled.update(i for i, role in enumerate(roles) if role == "task")  # a group row fills 重点任务
-        elif content:
-            filled.update(_align(content, roles))
-    return [index for index in range(len(roles)) if index in filled] or list(range(len(roles)))
-
-
-def _build_rows(raws: list[_RawRow], columns: list[tuple[str, str]]) -> list[Row]:
-    contents = [(raw, _content(raw)) for raw in raws]
-    kept = _columns(contents, [role for _, role in columns])
-    headers = [columns[index][0] for index in kept]
-    roles = [columns[index][1] for index in kept]
-    rows: list[Row] = []
-    section: str | None = None
-    carry: dict[str, Cell] = {}
-    for raw, content in contents:
-        if _is_group(raw.number, content):
-            section = content[0].text if content else section
-            carry = {}
-            if content and "task" in roles:
-                carry["task"] = Cell(content[0].text, content[0].start, content[0].end, "task",
-                                     headers[roles.index("task")])
-            continue
-        cells = [Cell(block.text, block.start, block.end, roles[column], headers[column])
-                 for block, column in zip(content, _align(content, roles), strict=True)] if content else []
-        present = {cell.role for cell in cells}
-        carried = []
-        for role in _CARRIED:
-            if role in present:
-                carry[role] = next(c for c in cells if c.role == role)
-            elif role in carry:
-                cells.append(carry[role])
-                carried.append(role)
-        rows.append(Row(raw.number[1], tuple(cells), section, raw.start, raw.end, tuple(carried)))
-    return rows
+def _is_value(blocks: tuple[Block, ...], cursor: int, number: tuple[str, str, str], roles: list[str]) -> bool:
+    """A bare Arabic number followed by a figure, in a table with quantity columns, is one of
+    the row's figures: a row number is followed by the row's first cell, a name."""
+    following = blocks[cursor + 1] if cursor + 1 < len(blocks) else None
+    return (number[0] == "arabic" and not number[2] and "quantity" in roles and following is not None
+            and cell_type(following.text) == "quantity")
 
 
 def _ends_table(block: Block, roles: list[str], heads: tuple[str, ...]) -> bool:
@@ -314,30 +163,36 @@ def _outline_before(blocks: tuple[Block, ...], index: int) -> dict[str, int]:
 
 def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
     title, unit, start = _caption(blocks, index)
-    columns = [(b.text, _role(b.text)) for b in header]
+    heading = [b for b in header if not states_total(b.text, unit)]  # a total over columns heads none
+    columns = [(b.text, column_role(b.text)) for b in heading]
     roles = [role for _, role in columns if role != "number"]
     segmenter = _Segmenter(_outline_before(blocks, index))
     heads = tuple(words("appendix_heads"))
-    cursor, end = index + len(header), header[-1].end
-    raws: list[_RawRow] = []
+    cursor, end = _after(blocks, index, header[-1].end), header[-1].end
+    raws: list[RawRow] = []
+    totals: list[RawRow] = []
     while cursor < len(blocks):
         block = blocks[cursor]
         if _repeats_header(blocks, cursor, columns):
             cursor += len(columns)
             continue
-        if _ends_table(block, roles, heads) or _header_at(blocks, cursor):
+        if _ends_table(block, roles, heads) or header_at(blocks, cursor):
             break
         number = segmenter.classify(block)
+        if number is not None and number != "end" and raws and _is_value(blocks, cursor, number, roles):
+            number = None  # "3" then ">6" in a row of figures: a value that looks like the next row number
         if number == "end":
             break
         if number is not None:
             segmenter.opened(number, number[0] == "dash" or (number[0] == "cn" and len(number[2]) > 0))
-            raws.append(_RawRow(number, [block], block.start, block.end))
+            raws.append(RawRow(number, [block], block.start, block.end))
         elif is_total_label(block.text):
+            label_at = cursor
             cursor += 1
             while cursor < len(blocks) and cell_type(blocks[cursor].text) == "quantity":
-                cursor += 1  # the totals themselves: no task
+                cursor += 1  # the totals themselves: no task, but the table's figures
             end = blocks[cursor - 1].end
+            totals.append(RawRow(("total", "", block.text), list(blocks[label_at:cursor]), block.start, end))
             continue
         elif raws:
             if len(raws[-1].content) > 2 * len(roles) + 2:
@@ -345,14 +200,18 @@ def _read_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> t
             raws[-1].content.append(block)
             raws[-1].end = block.end
         else:  # a group row without a number, right under the header
-            raws.append(_RawRow(("dash", "", ""), [Block("—", block.start, block.start), block], block.start,
+            raws.append(RawRow(("dash", "", ""), [Block("—", block.start, block.start), block], block.start,
                                 block.end))
         end = max(end, raws[-1].end) if raws else end
         cursor += 1
-    rows = _build_rows(raws, [column for column in columns if column[1] != "number"])
+    numbered_columns = [index for index, column in enumerate(columns) if column[1] != "number"]
+    body = [columns[index] for index in numbered_columns]
+    rows, kept = build_rows(raws, body)
     if not rows:
         return None, cursor
-    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns)), cursor
+    labels = tuple((heading[numbered_columns[i]].start, heading[numbered_columns[i]].end) for i in kept)
+    return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns), labels=labels,
+                 totals=total_rows(totals, body, kept)), cursor
 
 
 def _kind(columns: list[tuple[str, str]]) -> str:
@@ -369,10 +228,10 @@ def read_tables(blocks: tuple[Block, ...], start: int = 0) -> tuple[Table, ...]:
     """Every table in ``blocks`` from block ``start`` on."""
     tables, index = [], start
     while index < len(blocks):
-        header = _header_at(blocks, index)
+        header = header_at(blocks, index)
         if header is not None:
             table, index = _read_table(blocks, index, header)
-        elif (header := _row_header_at(blocks, index)) is not None:
+        elif (header := row_header_at(blocks, index)) is not None:
             table, index = _read_row_table(blocks, index, header)
         else:
             index += 1

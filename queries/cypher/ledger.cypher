@@ -11,7 +11,7 @@ WITH p, c, lead, cooperating, collect(DISTINCT x.name) AS projects
 OPTIONAL MATCH (c)-[:HAS_TARGET]->(t:Target)
 WITH p, c, lead, cooperating, projects,
      collect(DISTINCT CASE WHEN t IS NULL THEN NULL
-                           ELSE {metric: t.metric, comparator: t.comparator, value: t.value, unit: t.unit,
+                           ELSE {metric: t.metric, comparator: t.comparator, value: t.value, low: t.low, unit: t.unit,
                                  span_start: t.span_start, id: t.id} END) AS targets
 RETURN p.doc AS document, p.issuer AS issuer, p.district AS district, p.year AS year, c.section AS section,
        c.theme AS theme, c.name AS commitment, c.text AS task, lead, cooperating, projects, targets,
