@@ -15,12 +15,18 @@ from functools import cache, cached_property
 from pathlib import Path
 
 from pledgegraph.errors import LoadError
-from pledgegraph.loaders.lexicon import data_text
+from pledgegraph.loaders.jurisdiction import place_endings
+from pledgegraph.loaders.lexicon import alternation, data_text
 
 __all__ = ["BodyAliases", "shipped_aliases", "load_aliases"]
 
-# What may stand before an alias: nothing, a bare level (区, 市 …), or place names ending in one.
-_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,12}?(?:省|市|区|县|旗|州|镇|乡|街道|自治区|自治州|自治县))?$")
+
+@cache
+def _admin_prefix() -> re.Pattern[str]:
+    """What may stand before an alias: nothing, a bare level (区, 市 …), or place names ending
+    in one (data/place_levels.txt)."""
+    return re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?{alternation(e for e, _ in place_endings())})?$")
+
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,7 @@ class BodyAliases:
     def resolve(self, name: str) -> str:
         """``name`` with the alias it ends in replaced by the canonical name (unchanged if none)."""
         for alias in self._by_length:
-            if name.endswith(alias) and _ADMIN_PREFIX.match(name[: -len(alias)]):
+            if name.endswith(alias) and _admin_prefix().match(name[: -len(alias)]):
                 return name[: -len(alias)] + self.canonical[alias]
         return name
 

@@ -18,6 +18,8 @@ CJK = "\u4e00-\u9fff"
 _ALTERNATION = re.compile(rf"[{CJK}][^|()\[\]]{{0,8}}\|[^|()\[\]]{{0,8}}[{CJK}]")
 _CLASS = re.compile(rf"\[\^?(?:[^\]\\]|\\.)*?[{CJK}](?:[^\]\\]|\\.)*?[{CJK}](?:[^\]\\]|\\.)*?\]")
 _HAS_CJK = re.compile(rf"[{CJK}]")
+# Calls that take a string as a set of characters: frozenset("的和与"), name.rstrip("省市区县").
+_CHARACTER_SETS = frozenset({"set", "frozenset", "strip", "rstrip", "lstrip"})
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
@@ -35,6 +37,10 @@ def _lists(path: Path) -> list[str]:
     docs = _docstrings(tree)
     out = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str) and len(_HAS_CJK.findall(node.args[0].value)) >= 2 \
+                and getattr(node.func, "id", getattr(node.func, "attr", "")) in _CHARACTER_SETS:
+            out.append(f"{path.name}:{node.lineno}: a string of characters used as a set {node.args[0].value!r}")
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             words = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
                      and _HAS_CJK.search(e.value)]
@@ -50,8 +56,6 @@ def _lists(path: Path) -> list[str]:
             for pattern, what in ((_ALTERNATION, "an alternation of words"), (_CLASS, "a class of characters")):
                 if found := pattern.search(text):
                     out.append(f"{path.name}:{node.lineno}: {what} {found.group()!r}")
-            if len(set(_HAS_CJK.findall(text))) >= 2 and text == "".join(_HAS_CJK.findall(text)) and len(text) >= 3:
-                out.append(f"{path.name}:{node.lineno}: a string of characters used as a set {text!r}")
     return out
 
 

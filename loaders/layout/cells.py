@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from pledgegraph.loaders.chars import NUMERALS
+from pledgegraph.loaders.chars import DATE_UNITS, NUMERALS
 from pledgegraph.loaders.dates import find_deadline
 from pledgegraph.loaders.find.bodies import looks_like_body, split_body_list
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import alternation, column, table, words
 from pledgegraph.loaders.outline import cn_number
 
 __all__ = ["cell_type", "row_number", "header_role", "is_header_cell", "is_total_label", "CELL_TYPES"]
@@ -26,9 +26,17 @@ _ROW_NUMBER = re.compile(rf"^(?:(?P<arabic>\d{{1,3}})(?:[.、](?!\d))?|\((?P<par
                          rf"|(?P<cn>[{_CN}]{{1,3}})、?|(?P<dash>[—\-–]{{1,2}}))(?P<rest>.*)$", re.S)
 _QUANTITY = re.compile(r"^[≤≥<>＜＞约~]?\s*\d+(?:\.\d+)?\s*(?:[-—–~至]\s*\d+(?:\.\d+)?)?\s*[%％]?"
                        r"(?:[\u4e00-\u9fff㎡/A-Za-z]{0,4})?$")
-_DATE_CELL = re.compile(r"^(?:(?:19|20)\d\d\s*年)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:份)?(?:底|末|中旬|上旬|下旬)?"
-                        r"(?:前|以前|完成|底前完成)?$|^(?:19|20)\d\d\s*年(?:底|内|上半年|下半年)?(?:前)?(?:完成)?$"
-                        r"|^(?:19|20)\d\d\s*[-—–年至]+\s*(?:19|20)?\d\d\s*年?$")
+
+
+@cache
+def _date_cell() -> re.Pattern[str]:
+    """A deadline cell: 6月底前, 2024年内完成, 2024—2025年 (words: data/deadline_cell_words.txt)."""
+    month_end, year_end, then = (alternation(column("deadline_cell_words", part))
+                                 for part in ("month_end", "year_end", "then"))
+    ranges = alternation(column("target_count_words", "range"))  # 2024至2025年
+    return re.compile(rf"^(?:(?:19|20)\d\d\s*年)?\s*(?:\d{{1,2}}|[{_CN}]{{1,3}})\s*月(?:份)?{month_end}?{then}?$"
+                      rf"|^(?:19|20)\d\d\s*年{year_end}?{then}?$"
+                      rf"|^(?:19|20)\d\d\s*(?:[-—–{DATE_UNITS[0]}]|{ranges})+\s*(?:19|20)?\d\d\s*{DATE_UNITS[0]}?$")
 
 
 @cache
@@ -69,7 +77,7 @@ def cell_type(text: str) -> str:
     bare = text.strip().rstrip("。")
     if not bare:
         return "text"
-    if bare in _deadline_words() or _DATE_CELL.match(bare) or (len(bare) <= 12 and (any(
+    if bare in _deadline_words() or _date_cell().match(bare) or (len(bare) <= 12 and (any(
             bare.startswith(w) or bare.endswith(w) for w in _deadline_words() if len(w) >= 3)
             or find_deadline(bare, 2000) is not None)):
         return "deadline"

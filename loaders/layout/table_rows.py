@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pledgegraph.loaders.layout.cells import cell_type
 from pledgegraph.loaders.layout.record import Block, Cell, Row
-from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.lexicon import column, words
 
 __all__ = ["RawRow", "build_rows", "total_rows", "is_group"]
 
@@ -35,7 +35,8 @@ _MISFIT = -2.0
 def _continues(previous: Block, block: Block) -> bool:
     """Whether ``block`` is the rest of the cell ``previous`` began (a cell printed over two lines)."""
     before, text = previous.text, block.text
-    if before.endswith(("、", ",", "，", "(", "（", "和", "及", "与", "“")) or text.startswith(("、", ")", "）", "”")):
+    if before.endswith(("、", ",", "，", "(", "（", "“", *column("function_words", "cell_joiner"))) \
+            or text.startswith(("、", ")", "）", "”")):
         return True
     # "申通地铁" / "集团", "区土方工作" / "专班": an organ ending left on its own line.
     return len(text) <= 5 and text in words("body_endings") and cell_type(before) == "text"

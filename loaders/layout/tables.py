@@ -14,7 +14,9 @@ chapter heading, another table, or text that cannot be one of its cells.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.layout.cells import cell_type, is_total_label, row_number
 from pledgegraph.loaders.layout.record import Block, Table
 from pledgegraph.loaders.layout.table_header import (
@@ -25,7 +27,7 @@ from pledgegraph.loaders.layout.table_header import (
     states_total,
 )
 from pledgegraph.loaders.layout.table_rows import RawRow, build_rows, total_rows
-from pledgegraph.loaders.lexicon import words
+from pledgegraph.loaders.lexicon import alternation, column, words
 from pledgegraph.loaders.outline import match_marker
 
 __all__ = ["read_tables"]
@@ -33,8 +35,6 @@ __all__ = ["read_tables"]
 _OWNER_ROLES = frozenset({"lead", "cooperate", "responsible"})
 _TITLE_LOOKBACK = 4
 _UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>[\u4e00-\u9fffA-Za-z%/²㎡]{1,6})")
-_NOTE = re.compile(r"^(?:注|备注|说明)\s*[:：0-9(（一、]")
-_CHAPTER = re.compile(r"^第[一二三四五六七八九十\d]+[章部节篇]")
 _PROSE_MIN = 80
 
 def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) -> tuple[Table | None, int]:
@@ -64,6 +64,19 @@ def _read_row_table(blocks: tuple[Block, ...], index: int, header: list[Block]) 
     end = blocks[cursor - 1].end
     labels = tuple((header[numbered_columns[i]].start, header[numbered_columns[i]].end) for i in kept)
     return Table(title, tuple(columns), tuple(rows), start, end, unit, _kind(columns), labels=labels), cursor
+
+
+@cache
+def _note() -> re.Pattern[str]:
+    """注：…, 备注：…, 说明1. — a note under a table (data/note_labels.txt)."""
+    return re.compile(rf"^{alternation(words('note_labels'))}\s*[:：0-9(（{NUMERALS[0]}、]")
+
+
+@cache
+def _chapter() -> re.Pattern[str]:
+    """第三章, 第二节, 第一部分: a chapter of the document, no table row."""
+    units = "".join(unit for kind in ("chapter", "section", "part") for unit in column("document_divisions", kind))
+    return re.compile(rf"^第[{NUMERALS}\d]+[{units}]")
 
 
 def _caption(blocks: tuple[Block, ...], index: int) -> tuple[str | None, str | None, int]:
@@ -139,8 +152,8 @@ def _ends_table(block: Block, roles: list[str], heads: tuple[str, ...]) -> bool:
     """An appendix heading, a note, a chapter heading — or, in a table without prose columns,
     a paragraph of prose."""
     text = block.text
-    return (text.startswith(heads) and len(text) <= 40) or bool(_NOTE.match(text)) or bool(
-        _CHAPTER.match(text)) or (len(text) >= _PROSE_MIN and "。" in text[:-1] and row_number(text) is None
+    return (text.startswith(heads) and len(text) <= 40) or bool(_note().match(text)) or bool(
+        _chapter().match(text)) or (len(text) >= _PROSE_MIN and "。" in text[:-1] and row_number(text) is None
                                   and "subtask" not in roles and "task" not in roles)
 
 

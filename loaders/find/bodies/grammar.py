@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from pledgegraph.loaders.aliases import shipped_aliases
+from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex
 from pledgegraph.loaders.jurisdiction import gazetteer
 from pledgegraph.loaders.record import BodyMention
@@ -27,7 +28,7 @@ MAX_NAME = 16
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A name character: CJK ideographs (U+4E00–U+9FFF) or one of these.
 _NAME_OTHER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz·”“()")
-_MARKER_BEFORE = re.compile(r"(?:^|\n)\s*\([一二三四五六七八九十\d]{1,3}\)$")
+_MARKER_BEFORE = re.compile(rf"(?:^|\n)\s*\([{NUMERALS}\d]{{1,3}}\)$")
 _PUNCTUATION_STOPS = frozenset(",，。;；:：、!！?？\n\t \"《》")
 
 
@@ -107,7 +108,7 @@ _ACTOR_KINDS = frozenset({"district_gov", "subdistrict_gov", "town_gov", "depart
 
 @cache
 def _meeting_after() -> re.Pattern[str]:
-    return re.compile(rf"^(?:[一二三四五六七八九十]+次)?(?:{_words('meeting_after')})")
+    return re.compile(rf"^(?:[{NUMERALS}]+次)?(?:{_words('meeting_after')})")
 
 
 @cache
