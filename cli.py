@@ -148,9 +148,11 @@ register(cli)
 
 from pledgegraph.cli_audit import register as register_audit  # noqa: E402
 from pledgegraph.cli_export import register as register_export  # noqa: E402
+from pledgegraph.cli_serve import register as register_serve  # noqa: E402
 
 register_audit(cli)
 register_export(cli)
+register_serve(cli)
 
 
 def main() -> None:
