@@ -58,6 +58,15 @@ def _rows(result: Result, headers: dict[str, str] | None = None) -> Response:
     return Response(format_result(result, "json"), media_type="application/json", headers=headers)
 
 
+def _reason(error: Refused) -> str:
+    """The guard's one-line reason, without the command line's advice about ``--write``
+    (this server never writes)."""
+    text = str(error)
+    if "; pass --write" in text:
+        return text.split("; pass --write")[0] + "; this server only reads"
+    return text.replace(" (and with --write change it)", "")
+
+
 def _int(value: str | None) -> int | None:
     if value in (None, ""):
         return None
@@ -76,9 +85,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
             try:
                 with lock:
                     return handler(request)
-            except Refused as error:  # the guard's reason, without the command line's advice
-                return _error(403, str(error).split("; pass --write")[0] + ("; this server only reads"
-                                                                             if "--write" in str(error) else ""))
+            except Refused as error:
+                return _error(403, _reason(error))
             except (NoEntity, SourceUnavailable) as error:
                 return _error(404, str(error))
             except PledgeGraphError as error:

@@ -50,11 +50,15 @@ class Server:
         self._thread: threading.Thread | None = None
 
     def run(self, on_ready: Callable[[], None] | None = None) -> None:
-        """Serve until Ctrl-C (uvicorn handles SIGINT and SIGTERM in the main thread)."""
+        """Serve until Ctrl-C. uvicorn shuts down on SIGINT / SIGTERM and then raises the signal
+        again for the program to see; Ctrl-C is how this command is meant to end, so its
+        KeyboardInterrupt ends it quietly."""
         if on_ready is not None:
             threading.Thread(target=self._when_started, args=(on_ready,), daemon=True).start()
         try:
             self._server.run(sockets=[self.socket])
+        except KeyboardInterrupt:
+            pass
         finally:
             self.socket.close()
 
@@ -73,6 +77,12 @@ class Server:
                 raise RuntimeError("the server stopped while starting")
             threading.Event().wait(0.02)
         return self
+
+    def __enter__(self) -> Server:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
 
     def stop(self) -> None:
         self._server.should_exit = True
