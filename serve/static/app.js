@@ -187,6 +187,7 @@
       $("panel-body").replaceChildren(el("p", error.message, "error"));
     }
     window.pledgegraph.loaded = id;
+    window.pledgegraph.loads += 1;
   }
 
   // --- search ---------------------------------------------------------------------------
@@ -399,6 +400,6 @@
     }
   }).catch(() => {});
 
-  window.pledgegraph = {network, nodes, edges, select, showSource, expand, selected: null, loaded: null, expanded: null};
+  window.pledgegraph = {network, nodes, edges, select, showSource, expand, selected: null, loaded: null, loads: 0, expanded: null};
   if (location.hash.length > 1) select(decodeURIComponent(location.hash.slice(1)));
 })();
