@@ -36,6 +36,7 @@ def cli(db: Path | None, neo4j_uri: str | None) -> None:
     Typical use:
       pledgegraph load plans/                      # extract every plan into ./pledgegraph.db
       pledgegraph viz --open                       # explore the graph in a browser (offline)
+      pledgegraph serve --open                     # … or in the local, read-only web app
       pledgegraph owners 越江隧道                   # which bodies own a project, with evidence
       pledgegraph query "MATCH (p:Project) RETURN p.name AS name LIMIT 5"
       pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
