@@ -36,6 +36,7 @@ def cli(db: Path | None, neo4j_uri: str | None) -> None:
     Typical use:
       pledgegraph load plans/                      # extract every plan into ./pledgegraph.db
       pledgegraph viz --open                       # explore the graph in a browser (offline)
+      pledgegraph serve --open                     # … or in the local, read-only web app
       pledgegraph owners 越江隧道                   # which bodies own a project, with evidence
       pledgegraph query "MATCH (p:Project) RETURN p.name AS name LIMIT 5"
       pledgegraph extract plan.txt --format json   # the extraction record (SCHEMA.md)
@@ -148,9 +149,11 @@ register(cli)
 
 from pledgegraph.cli_audit import register as register_audit  # noqa: E402
 from pledgegraph.cli_export import register as register_export  # noqa: E402
+from pledgegraph.cli_serve import register as register_serve  # noqa: E402
 
 register_audit(cli)
 register_export(cli)
+register_serve(cli)
 
 
 def main() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "orphan_cleanup",
     "count_nodes",
     "count_edges",
+    "node_by_id",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -226,3 +227,9 @@ def count_nodes(label: Label) -> str:
 
 def count_edges(edge_type: EdgeType) -> str:
     return f"MATCH ()-[r:{edge_type}]->() RETURN count(r) AS n"
+
+
+def node_by_id(label: Label) -> str:
+    """One node of ``label`` with every property of its label, by ``$id``."""
+    columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
+    return f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, {columns}"

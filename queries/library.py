@@ -18,7 +18,7 @@ from typing import Any
 from pledgegraph.errors import QueryError
 from pledgegraph.graph.store import Result, Store
 
-__all__ = ["NamedQuery", "named_queries", "run_named"]
+__all__ = ["NamedQuery", "named_queries", "read_queries", "run_named", "run_query"]
 
 
 @dataclass(frozen=True)
@@ -46,14 +46,20 @@ def _parse(name: str, text: str) -> NamedQuery:
 
 
 @cache
-def named_queries() -> dict[str, NamedQuery]:
-    """Every named query shipped with the package, by name."""
-    folder = resources.files("pledgegraph.queries").joinpath("cypher")
+def read_queries(package: str) -> dict[str, NamedQuery]:
+    """The queries in ``package``'s ``cypher/`` folder, by name (the web server keeps its panel
+    queries in a folder of its own, read the same way)."""
+    folder = resources.files(package).joinpath("cypher")
     return {
         entry.name.removesuffix(".cypher"): _parse(entry.name.removesuffix(".cypher"), entry.read_text("utf-8"))
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".cypher")
     }
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    """Every named query shipped with the package, by name."""
+    return read_queries("pledgegraph.queries")
 
 
 def run_named(store: Store, name: str, params: dict[str, Any] | None = None) -> Result:
@@ -63,6 +69,13 @@ def run_named(store: Store, name: str, params: dict[str, Any] | None = None) -> 
         close = difflib.get_close_matches(name, list(named_queries()), n=3, cutoff=0.6)
         hint = f"did you mean: {', '.join(close)}" if close else f"named queries: {', '.join(named_queries())}"
         raise QueryError(f"no named query {name!r}; {hint}")
+    return run_query(store, query, params)
+
+
+def run_query(store: Store, query: NamedQuery, params: dict[str, Any] | None = None) -> Result:
+    """Run ``query`` with ``params`` (all its declared parameters required), its rows in the
+    portable order its file asks for."""
+    name = query.name
     params = params or {}
     missing = [p for p in query.params if p not in params]
     if missing:

@@ -77,3 +77,10 @@ def test_readme_and_ci_run_the_same_test_command():
     assert len(ci_lines) == 1, "exactly one line of .ci/run must be marked '# README test command'"
     ci_command = ci_lines[0].split("||")[0].split("#")[0].strip()
     assert readme_commands == {ci_command}
+
+
+def test_the_web_app_ships_its_page_and_queries(wheel_names):
+    shipped = {n.removeprefix("pledgegraph/") for n in wheel_names if n.startswith("pledgegraph/serve/")}
+    on_disk = {str(p.relative_to(REPO)) for folder in ("static", "cypher") for p in (REPO / "serve" / folder).iterdir()}
+    assert {"serve/static/index.html", "serve/static/app.js", "serve/static/app.css"} <= on_disk
+    assert on_disk <= shipped

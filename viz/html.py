@@ -29,12 +29,14 @@ from pledgegraph.viz.style import LEGEND_EDGES, LEGEND_NODES, NODE_STYLE, edge_s
 from pledgegraph.viz.subgraph import View
 from pyvis.network import Network
 
-__all__ = ["render_html", "script_json", "fill_template"]
+__all__ = ["render_html", "script_json", "fill_template", "VIS_DIR"]
 
 _LABEL_MAX = 14
 _DETAIL_FIELDS = ("name", "kind", "status", "theme", "deadline", "section", "metric", "comparator", "value",
                   "unit", "aliases", "jurisdiction", "district", "year", "doc_type", "doc", "evidence", "text")
-_VIS = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+VIS_DIR = Path(pyvis.__file__).parent / "lib" / "vis-9.1.2"
+"""vis-network's script and stylesheet as the installed pyvis ships them (the page and the server use them; no copy in the repo)."""
+_VIS = VIS_DIR
 
 
 def script_json(value: object) -> str:

@@ -1,0 +1,172 @@
+"""The web app over an open, read-only store: a JSON API and the page that uses it.
+
+:func:`create_app` is pure — it builds the app around a store someone else opened (read-only,
+so the engine itself refuses writes) and closes; ``pledgegraph serve`` opens the store, binds
+the socket and runs uvicorn. The API answers in the shapes the command line prints:
+``/api/query/<name>`` is byte for byte ``pledgegraph query <name> --param … --format json``
+(parameters typed by the same rule, :mod:`pledgegraph.queries.params`), ``/api/cypher`` goes
+through the same guard as ``query`` (:mod:`pledgegraph.graph.guard`) and answers a write with
+403 and a one-line reason. One lock serialises the store: an embedded connection is one
+connection, and a panel is a handful of short reads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pledgegraph.errors import PledgeGraphError, QueryError
+from pledgegraph.graph.guard import Refused
+from pledgegraph.graph.store import Result, Store
+from pledgegraph.queries.format import format_result
+from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.queries.params import typed_value
+from pledgegraph.serve.panels import NoEntity, entity_panel, neighbourhood
+from pledgegraph.serve.search import search
+from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
+from pledgegraph.serve.source import SourceUnavailable, document_source
+from pledgegraph.viz.html import VIS_DIR
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+__all__ = ["create_app", "MAX_ROWS"]
+
+MAX_ROWS = 1000
+"""Rows ``/api/cypher`` returns at most; the answer says when it cut (``X-Rows-Truncated``)."""
+_STATIC = Path(__file__).resolve().parent / "static"
+_MAX_BODY = 256 * 1024
+
+
+def _error(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+def _json(value: Any) -> JSONResponse:
+    return JSONResponse(value)
+
+
+def _rows(result: Result, headers: dict[str, str] | None = None) -> Response:
+    """The rows as ``query --format json`` prints them (NaN and infinity as null)."""
+    return Response(format_result(result, "json"), media_type="application/json", headers=headers)
+
+
+def _reason(error: Refused) -> str:
+    """The guard's one-line reason, without the command line's advice about ``--write``
+    (this server never writes)."""
+    text = str(error)
+    if "; pass --write" in text:
+        return text.split("; pass --write")[0] + "; this server only reads"
+    return text.replace(" (and with --write change it)", "")
+
+
+def _int(value: str | None) -> int | None:
+    if value in (None, ""):
+        return None
+    typed = typed_value(value)
+    if not isinstance(typed, int):
+        raise QueryError(f"{value!r} is not a character offset")
+    return typed
+
+
+def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starlette:
+    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept)."""
+    lock = threading.Lock()
+
+    def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
+        def endpoint(request: Request) -> Response:
+            try:
+                with lock:
+                    return handler(request)
+            except Refused as error:
+                return _error(403, _reason(error))
+            except (NoEntity, SourceUnavailable) as error:
+                return _error(404, str(error))
+            except PledgeGraphError as error:
+                return _error(400, str(error))
+
+        return endpoint
+
+    def query(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in named_queries():
+            try:
+                run_named(store, name)
+            except QueryError as error:
+                return _error(404, str(error))
+        params = {key: typed_value(value) for key, value in request.query_params.items()}
+        return _rows(run_named(store, name, params))
+
+    def cypher(request: Request) -> Response:
+        raw = request.scope["pledgegraph.body"]
+        try:
+            body = json.loads(raw or b"null")
+        except ValueError:
+            return _error(400, "the body is not JSON: send {\"query\": \"MATCH …\", \"params\": {…}}")
+        if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+            return _error(400, "send {\"query\": \"MATCH …\", \"params\": {…}}")
+        params = body.get("params") or {}
+        if not isinstance(params, dict):
+            return _error(400, "params must be an object")
+        result = store.query(body["query"], params)
+        if len(result.rows) > MAX_ROWS:
+            return _rows(Result(result.columns, result.rows[:MAX_ROWS]),
+                         {"X-Rows-Truncated": f"{MAX_ROWS} of {len(result.rows)}"})
+        return _rows(result)
+
+    def catalogue(request: Request) -> Response:
+        return _json([{"name": q.name, "description": q.description, "params": list(q.params)}
+                      for q in named_queries().values()])
+
+    def find(request: Request) -> Response:
+        return _json(search(store, request.query_params.get("q", "")))
+
+    def entity(request: Request) -> Response:
+        return _json(entity_panel(store, request.path_params["id"]))
+
+    def graph(request: Request) -> Response:
+        return _json(neighbourhood(store, request.path_params["id"]))
+
+    def source(request: Request) -> Response:
+        start, end = _int(request.query_params.get("start")), _int(request.query_params.get("end"))
+        return _json(document_source(store, request.path_params["doc"], start, end))
+
+    async def read_body(request: Request) -> Response:
+        body = b""
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > _MAX_BODY:
+                return _error(413, f"a query body may have at most {_MAX_BODY} bytes")
+        request.scope["pledgegraph.body"] = body
+        return await run_in_threadpool(guarded(cypher), request)
+
+    def page(request: Request) -> Response:
+        return FileResponse(_STATIC / "index.html", headers={"Cache-Control": "no-store"})
+
+    def vendor(request: Request) -> Response:
+        name = request.path_params["file"]
+        if name not in ("vis-network.min.js", "vis-network.css"):
+            return _error(404, "not found")
+        return FileResponse(VIS_DIR / name)
+
+    routes = [
+        Route("/", page),
+        Route("/api/queries", guarded(catalogue)),
+        Route("/api/query/{name}", guarded(query)),
+        Route("/api/cypher", read_body, methods=["POST"]),
+        Route("/api/search", guarded(find)),
+        Route("/api/entity/{id:path}", guarded(entity)),
+        Route("/api/graph/{id:path}", guarded(graph)),
+        Route("/api/source/{doc:path}", guarded(source)),
+        Route("/vendor/{file}", vendor),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
+        Mount("/static", StaticFiles(directory=_STATIC)),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, hosts=allowed_hosts(host, port))])
