@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import alternation, table, words
 
 __all__ = [
     "HARD",
@@ -83,10 +83,6 @@ def one_of(role: str) -> str:
     """A group matching any word of a grammatical role."""
     return f"(?:{alternation(grammar(role))})"
 
-
-def alternation(entries: Iterable[str]) -> str:
-    """A regex alternation of ``entries``, longest first (so 示范街区 wins over 街区)."""
-    return "|".join(re.escape(w) for w in sorted(set(entries), key=lambda w: (-len(w), w)))
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pledgegraph.loaders.jurisdiction import gazetteer
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import alternation, table, words
 
 __all__ = ["Lexicon", "lex", "grammar", "any_of", "vocab", "places", "party_names"]
 
@@ -23,7 +23,7 @@ def vocab(name: str) -> frozenset[str]:
 
 def any_of(items) -> re.Pattern[str]:
     """One alternation of ``items``, longest first (so the longest word at a position wins)."""
-    return re.compile("|".join(re.escape(w) for w in sorted(items, key=len, reverse=True)))
+    return re.compile(alternation(items))
 
 
 @cache

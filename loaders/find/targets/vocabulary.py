@@ -9,10 +9,9 @@ alternations, longest word first, so the grammar in the other modules stays read
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
-from pledgegraph.loaders.lexicon import table, words
+from pledgegraph.loaders.lexicon import alternation, table, words
 
 __all__ = [
     "alternation",
@@ -27,10 +26,6 @@ __all__ = [
     "not_comparators",
 ]
 
-
-def alternation(items: Iterable[str]) -> str:
-    """A regex alternation of ``items``, longest first, each escaped."""
-    return "|".join(re.escape(item) for item in sorted(set(items), key=lambda item: (-len(item), item)))
 
 
 @cache
