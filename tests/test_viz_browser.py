@@ -60,6 +60,12 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     view = select_view(graph, focus=marker, depth=1)
     out["marker"] = folder / "marker.html"
     out["marker"].write_text(render_html(view, title=f"pledgegraph — {view.note}"), encoding="utf-8")
+    tunnel = next(n for n, d in graph.nodes(data=True) if d.get("name") == "澜江路越江隧道")
+    out["tunnel"] = tunnel
+    out["owners"] = sorted({a for a, b, d in graph.in_edges(tunnel, data=True) if d["type"] == "RESPONSIBLE_FOR"})
+    view = select_view(graph, focus=tunnel, depth=2)
+    out["focus"] = folder / "focus.html"
+    out["focus"].write_text(render_html(view, title=f"pledgegraph — {view.note}"), encoding="utf-8")
     return out
 
 
@@ -149,3 +155,23 @@ def test_a_focus_named_like_a_marker_stays_in_the_title_as_text(browser_page, pa
     assert browser_page.evaluate("() => window.pledgegraph.focused").endswith("@@DATA@@")
     assert browser_page.locator("#details-title").inner_text() == "Project: @@DATA@@"
     assert browser_page.events["errors"] == []
+
+
+def test_a_focus_view_opens_fitted_to_the_focus_and_its_owners(browser_page, pages):
+    assert pages["owners"], "the project has owners in the samples"
+    _open(browser_page, pages["focus"])
+    assert browser_page.evaluate("() => window.pledgegraph.focused") == pages["tunnel"]
+    for node in [pages["tunnel"], *pages["owners"]]:
+        assert browser_page.evaluate("id => window.pledgegraph.onScreen(id)", node), node
+
+
+def test_search_fits_the_found_node_and_all_its_neighbours_on_a_whole_graph(browser_page, pages):
+    _open(browser_page, pages["all"])
+    for name in ("澜江路越江隧道", "区建设管理委"):  # a project, and a body that leads many
+        browser_page.fill("#search-input", name)
+        browser_page.press("#search-input", "Enter")
+        focused = browser_page.evaluate("() => window.pledgegraph.focused")
+        around = browser_page.evaluate("id => [id, ...window.pledgegraph.network.getConnectedNodes(id)]", focused)
+        assert len(around) > 3
+        off = [node for node in around if not browser_page.evaluate("id => window.pledgegraph.onScreen(id)", node)]
+        assert off == [], off
