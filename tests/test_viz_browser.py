@@ -55,6 +55,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     for name, view in {"all": select_view(graph), "capped": select_view(graph, max_nodes=20)}.items():
         out[name] = folder / f"{name}.html"
         out[name].write_text(render_html(view, title=f"<b>{name}</b>"), encoding="utf-8")
+    out["graph"] = graph
     out["count"] = select_view(graph).graph.number_of_nodes()
     marker = next(n for n, d in graph.nodes(data=True) if d.get("name") == "@@DATA@@")
     view = select_view(graph, focus=marker, depth=1)
@@ -63,6 +64,8 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     tunnel = next(n for n, d in graph.nodes(data=True) if d.get("name") == "澜江路越江隧道")
     out["tunnel"] = tunnel
     out["owners"] = sorted({a for a, b, d in graph.in_edges(tunnel, data=True) if d["type"] == "RESPONSIBLE_FOR"})
+    out["owner_rows"] = sorted((graph.nodes[a]["name"], d["role"], d["doc"], d["evidence"])
+                               for a, b, d in graph.in_edges(tunnel, data=True) if d["type"] == "RESPONSIBLE_FOR")
     view = select_view(graph, focus=tunnel, depth=2)
     out["focus"] = folder / "focus.html"
     out["focus"].write_text(render_html(view, title=f"pledgegraph — {view.note}"), encoding="utf-8")
@@ -131,6 +134,7 @@ def test_payloads_in_plan_text_never_run(browser_page, pages):
     assert browser_page.evaluate("() => typeof window.__pwned") == "undefined"
     assert browser_page.locator("h1").inner_text() == "<b>all</b>"
     assert browser_page.locator("#details img, #details script, #details b").count() == 0
+    assert browser_page.locator("#owners img, #owners script, #owners b").count() == 0
     assert browser_page.events["errors"] == []
 
 
@@ -175,3 +179,25 @@ def test_search_fits_the_found_node_and_all_its_neighbours_on_a_whole_graph(brow
         assert len(around) > 3
         off = [node for node in around if not browser_page.evaluate("id => window.pledgegraph.onScreen(id)", node)]
         assert off == [], off
+
+
+def test_the_panel_of_a_project_lists_its_owners_with_role_document_and_evidence(browser_page, pages):
+    _open(browser_page, pages["all"])
+    browser_page.fill("#search-input", "澜江路越江隧道")
+    browser_page.press("#search-input", "Enter")
+    rows = browser_page.locator("#owners tr.owner")
+    assert rows.count() == len(pages["owner_rows"]) >= 2
+    assert {role for _, role, _, _ in pages["owner_rows"]} >= {"lead"}
+    panel = browser_page.locator("#owners").inner_text()
+    assert f"责任单位 Owners ({len(pages['owner_rows'])})" in panel
+    for body, role, doc, evidence in pages["owner_rows"]:
+        assert any(body in rows.nth(i).inner_text() and rows.nth(i).get_attribute("class") == f"owner {role}"
+                   for i in range(rows.count())), (body, role)
+        assert evidence[:30] in panel
+        plan = next(d for _, d in pages["graph"].nodes(data=True) if d["label"] == "Plan" and d["doc"] == doc)
+        assert plan["title"] in panel  # the document by its title, not its file name
+    assert rows.first.get_attribute("class") == "owner lead"  # lead first
+    lead = next(body for body, role, _, _ in pages["owner_rows"] if role == "lead")
+    browser_page.locator("#owners a", has_text=lead).first.click()  # a row moves to the body
+    assert browser_page.locator("#details-title").inner_text() == f"Body: {lead}"
+    assert browser_page.locator("#owners").inner_text() == ""

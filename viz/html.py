@@ -86,10 +86,34 @@ def _details(node_id: str, attrs: dict) -> dict:
     return {"title": f"{attrs['label']}: {attrs.get('name') or node_id}", "fields": fields}
 
 
+_ROLE_ORDER = {"lead": 0, "cooperate": 1}
+
+
+def _plan_titles(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """Document id → the title its plan node carries (where the plan is in the view)."""
+    return {str(d["doc"]): str(d.get("title") or d.get("name") or d["doc"])
+            for _, d in graph.nodes(data=True) if d["label"] == "Plan" and d.get("doc")}
+
+
+def _owners(graph: nx.MultiDiGraph, node_id: str, titles: dict[str, str]) -> list[dict]:
+    """Who is responsible for ``node_id``: one row per body, role and document, lead first,
+    with the evidence sentence and the rule that decided it (the panel answers "who owns")."""
+    rows = []
+    for body, _, attrs in graph.in_edges(node_id, data=True):
+        if attrs["type"] != "RESPONSIBLE_FOR":
+            continue
+        doc = str(attrs.get("doc") or "")
+        rows.append({"role": str(attrs.get("role") or ""), "body": str(graph.nodes[body].get("name") or body),
+                     "id": body, "doc": doc, "plan": titles.get(doc, doc), "evidence": str(attrs.get("evidence") or ""),
+                     "rule": str(attrs.get("rule") or "")})
+    return sorted(rows, key=lambda r: (_ROLE_ORDER.get(r["role"], 2), r["doc"], r["body"]))
+
+
 def _network(view: View) -> tuple[Network, dict]:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     positions = _positions(view.graph)
     details = {}
+    titles = _plan_titles(view.graph)
     for node_id, attrs in view.graph.nodes(data=True):
         style = NODE_STYLE[attrs["label"]]
         name = str(attrs.get("name") or node_id)
@@ -98,6 +122,8 @@ def _network(view: View) -> tuple[Network, dict]:
         net.add_node(node_id, label=_short(name), title=tooltip, color=style["color"], shape=style["shape"],
                      size=style["size"], x=x, y=y, physics=False, kind=attrs["label"], fullName=name)
         details[node_id] = _details(node_id, attrs)
+        if attrs["label"] in ("Project", "Commitment"):
+            details[node_id]["owners"] = _owners(view.graph, node_id, titles)
     for source, target, attrs in view.graph.edges(data=True):
         style = edge_style(attrs["type"], attrs.get("role") or None)
         title = f"{attrs['type']} {attrs.get('role') or ''}\n{attrs.get('doc') or ''}\n{(attrs.get('evidence') or '')[:160]}"
