@@ -56,6 +56,7 @@ def pages(tmp_path_factory) -> dict[str, Path]:
         out[name] = folder / f"{name}.html"
         out[name].write_text(render_html(view, title=f"<b>{name}</b>"), encoding="utf-8")
     out["graph"] = graph
+    out["all_graph"] = select_view(graph).graph  # what the "all" page draws (capped at the default)
     out["count"] = select_view(graph).graph.number_of_nodes()
     marker = next(n for n, d in graph.nodes(data=True) if d.get("name") == "@@DATA@@")
     view = select_view(graph, focus=marker, depth=1)
@@ -201,3 +202,25 @@ def test_the_panel_of_a_project_lists_its_owners_with_role_document_and_evidence
     browser_page.locator("#owners a", has_text=lead).first.click()  # a row moves to the body
     assert browser_page.locator("#details-title").inner_text() == f"Body: {lead}"
     assert browser_page.locator("#owners").inner_text() == ""
+
+
+def test_parallel_edges_of_several_documents_are_one_edge_with_a_count_and_every_evidence(browser_page, pages):
+    graph = pages["all_graph"]
+    groups: dict[tuple, list[dict]] = {}
+    for a, b, d in graph.edges(data=True):
+        groups.setdefault((a, b, d["type"], d.get("role") or ""), []).append(d)
+    source, target, kind, role = key = next(k for k, v in groups.items() if len(v) > 1 and k[2] == "RESPONSIBLE_FOR")
+    _open(browser_page, pages["all"])
+    drawn = browser_page.evaluate("() => window.pledgegraph.edges.get()")
+    assert len(drawn) == len(groups) < graph.number_of_edges()
+    merged = [e for e in drawn if e["from"] == source and e["to"] == target and e["count"] == len(groups[key])]
+    assert len(merged) == 1 and merged[0]["label"] == f"×{len(groups[key])}"
+    browser_page.evaluate("id => window.pledgegraph.show(id, true)", merged[0]["id"])
+    assert browser_page.locator("#details-title").inner_text().startswith(f"{kind} {role}: {graph.nodes[source]['name']} → ")
+    items = browser_page.locator("#documents li.document")
+    assert items.count() == len(groups[key])
+    listed = browser_page.locator("#documents").inner_text()
+    for attrs in groups[key]:
+        assert graph.nodes[f"plan:{attrs['doc']}"]["title"] in listed and attrs["evidence"] in listed
+    browser_page.evaluate("id => window.pledgegraph.show(id)", source)  # a node's panel has no document list
+    assert browser_page.locator("#documents").inner_text() == ""

@@ -109,7 +109,7 @@ def _owners(graph: nx.MultiDiGraph, node_id: str, titles: dict[str, str]) -> lis
     return sorted(rows, key=lambda r: (_ROLE_ORDER.get(r["role"], 2), r["doc"], r["body"]))
 
 
-def _network(view: View) -> tuple[Network, dict]:
+def _network(view: View) -> tuple[Network, dict, dict]:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     positions = _positions(view.graph)
     details = {}
@@ -124,11 +124,37 @@ def _network(view: View) -> tuple[Network, dict]:
         details[node_id] = _details(node_id, attrs)
         if attrs["label"] in ("Project", "Commitment"):
             details[node_id]["owners"] = _owners(view.graph, node_id, titles)
-    for source, target, attrs in view.graph.edges(data=True):
-        style = edge_style(attrs["type"], attrs.get("role") or None)
-        title = f"{attrs['type']} {attrs.get('role') or ''}\n{attrs.get('doc') or ''}\n{(attrs.get('evidence') or '')[:160]}"
-        net.add_edge(source, target, color=style["color"], width=style["width"], dashes=style["dashes"], title=title)
-    return net, details
+    edge_details = {}
+    for number, ((source, target, kind, role), group) in enumerate(_parallel(view.graph).items()):
+        style = edge_style(kind, role or None)
+        edge_id = f"edge:{number}"
+        name = f"{kind} {role}".strip()
+        ends = f"{view.graph.nodes[source].get('name') or source} → {view.graph.nodes[target].get('name') or target}"
+        title = "\n".join([f"{name} ({len(group)} documents)" if len(group) > 1 else name]
+                          + [f"{titles.get(str(a.get('doc')), a.get('doc') or '')}: {(a.get('evidence') or '')[:120]}"
+                             for a in group[:5]] + (["…"] if len(group) > 5 else []))
+        extra = {"label": f"×{len(group)}", "font": {"size": 11, "align": "middle"}} if len(group) > 1 else {}
+        net.add_edge(source, target, id=edge_id, color=style["color"], dashes=style["dashes"], title=title,
+                     width=float(style["width"]) * (1.5 if len(group) > 1 else 1), count=len(group), **extra)
+        edge_details[edge_id] = {
+            "title": f"{name}: {ends}",
+            "fields": [("type", kind), *([("role", role)] if role else []), ("documents", str(len(group)))],
+            "documents": [{"plan": titles.get(str(a.get("doc")), str(a.get("doc") or "")), "doc": str(a.get("doc") or ""),
+                           "evidence": str(a.get("evidence") or ""), "rule": str(a.get("rule") or ""),
+                           "status": str(a.get("status") or "")} for a in group],
+        }
+    return net, details, edge_details
+
+
+def _parallel(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str, str], list[dict]]:
+    """Edges of one type (and role) between the same two nodes, from several documents, as one
+    group: drawn as one edge with a count, so no document's edge lies hidden under another's."""
+    groups: dict[tuple[str, str, str, str], list[dict]] = {}
+    for source, target, attrs in graph.edges(data=True):
+        groups.setdefault((source, target, str(attrs["type"]), str(attrs.get("role") or "")), []).append(attrs)
+    for group in groups.values():
+        group.sort(key=lambda a: (str(a.get("doc") or ""), a.get("span_start") or 0))
+    return groups
 
 
 _OPTIONS = {
@@ -141,12 +167,13 @@ _OPTIONS = {
 
 def render_html(view: View, title: str = "pledgegraph") -> str:
     """The view as one HTML page that needs nothing but a browser."""
-    net, details = _network(view)
+    net, details, edge_details = _network(view)
     data = {
         "nodes": net.nodes,
         "edges": net.edges,
         "options": _OPTIONS,
         "details": details,
+        "edgeDetails": edge_details,
         "focus": view.focus,
         "legend": {"nodes": LEGEND_NODES, "edges": LEGEND_EDGES},
     }
