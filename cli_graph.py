@@ -333,7 +333,7 @@ def _theme(ctx: click.Context, param: click.Parameter, value: str | None) -> str
 @click.option("--district", help="Only what plans of this district contributed.")
 @click.option("--status", type=click.Choice(["planned", "in_progress", "completed"]), help="Only this status.")
 @click.option("--max-nodes", type=click.IntRange(1), default=500, show_default=True,
-              help="Cap; the page says how many nodes it left out.")
+              help="Cap; keeps every kind in proportion and says how many of each it left out.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("pledgegraph.html"),
               show_default=True, help="Where to write the HTML page (its folder must exist; it appears whole or not at all).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in the default browser.")

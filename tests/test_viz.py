@@ -45,10 +45,41 @@ def test_whole_graph_without_cap(graph):
     assert view.graph.number_of_nodes() == graph.number_of_nodes() and not view.truncated
 
 
-def test_cap_keeps_the_best_connected_and_says_so(graph):
-    view = select_view(graph, max_nodes=10)
-    assert view.graph.number_of_nodes() == 10 and view.truncated
-    assert f"showing 10 of {graph.number_of_nodes()} nodes" in view.note
+def _kinds(graph) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        counts[attrs["label"]] = counts.get(attrs["label"], 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("cap", [10, 40, 120])
+def test_a_cap_keeps_every_kind_in_proportion_and_says_what_it_cut(graph, cap):
+    view = select_view(graph, max_nodes=cap)
+    assert view.graph.number_of_nodes() == cap and view.truncated
+    whole, kept = _kinds(graph), _kinds(view.graph)
+    assert set(kept) == set(whole)  # Targets, Projects, Themes… all still there
+    for kind, count in whole.items():
+        assert abs(kept[kind] - cap * count / graph.number_of_nodes()) <= 1.5, (kind, kept[kind], count)
+    assert view.left_out == {kind: whole[kind] - kept[kind] for kind in whole if whole[kind] > kept[kind]}
+    assert f"showing {cap} of {graph.number_of_nodes()} nodes, every kind in proportion; left out " in view.note
+    for kind, count in view.left_out.items():
+        assert f"{count} {kind}" in view.note
+
+
+def test_within_a_kind_a_cap_keeps_the_best_connected(graph):
+    view = select_view(graph, max_nodes=40)
+    bodies = sorted((n for n, d in graph.nodes(data=True) if d["label"] == "Body"), key=lambda n: -graph.degree(n))
+    kept = [n for n in bodies if n in view.graph]
+    assert kept == bodies[: len(kept)]
+
+
+def test_a_capped_focus_view_keeps_the_focus_and_every_kind_nearby(graph):
+    project = next(n for n, d in graph.nodes(data=True) if d.get("name") == "澜江路越江隧道")
+    wide = select_view(graph, focus=project, depth=3, max_nodes=100_000)
+    view = select_view(graph, focus=project, depth=3, max_nodes=30)
+    assert project in view.graph and view.graph.number_of_nodes() == 30
+    assert set(_kinds(view.graph)) == set(_kinds(wide.graph))
+    assert sum(view.left_out.values()) == wide.graph.number_of_nodes() - 30
 
 
 def test_focus_depth_one_is_the_neighbourhood(graph):

@@ -112,6 +112,9 @@ def test_capped_view_says_it_truncated(browser_page, pages):
     assert browser_page.evaluate("() => window.pledgegraph.nodes.length") == 20
     note = browser_page.locator("#note")
     assert "showing 20 of" in note.inner_text() and "truncated" in (note.get_attribute("class") or "")
+    assert "every kind in proportion; left out " in note.inner_text() and " Commitment" in note.inner_text()
+    kinds = browser_page.evaluate("() => [...new Set(window.pledgegraph.nodes.get().map(n => n.kind))].sort()")
+    assert kinds == sorted({d["label"] for _, d in pages["graph"].nodes(data=True)})
 
 
 def test_search_focuses_the_project_and_shows_its_evidence(browser_page, pages):

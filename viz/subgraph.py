@@ -2,13 +2,14 @@
 
 The graph is read from the store with the same Cypher on both engines. Filters keep the
 matching commitments and projects with their immediate neighbours; a focus keeps what lies
-within ``depth`` steps of one node. A view larger than ``max_nodes`` keeps the nodes nearest
-the focus (or the best connected) and says how many it left out — nothing is dropped silently.
+within ``depth`` steps of one node. A view larger than ``max_nodes`` keeps every kind of node in
+proportion, within a kind those nearest the focus (or the best connected), and says how many of
+each kind it left out — nothing is dropped silently.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
@@ -23,6 +24,8 @@ class View:
     focus: str | None
     total_nodes: int
     note: str
+    left_out: dict[str, int] = field(default_factory=dict)
+    """Kind (label) → how many nodes of it the cap left out."""
 
     @property
     def truncated(self) -> bool:
@@ -135,12 +138,43 @@ def _filtered(graph: nx.MultiDiGraph, theme: str | None, district: str | None, s
     return graph
 
 
+def _quotas(counts: dict[str, int], limit: int, order: list[str]) -> dict[str, int]:
+    """How many nodes of each kind a cap of ``limit`` keeps: in proportion to how many there
+    are (largest remainder), at least one of each kind while the cap allows, kinds earlier in
+    ``order`` served first — so a cap never drops every Target or Project of a big graph."""
+    quotas = {kind: 0 for kind in counts}
+    for kind in order[:limit]:
+        quotas[kind] = 1
+    for _ in range(min(limit, sum(counts.values())) - sum(quotas.values())):
+        # The next place goes to the kind furthest below its share.
+        kind = min((k for k in order if quotas[k] < counts[k]), key=lambda k: (quotas[k] / counts[k], order.index(k)))
+        quotas[kind] += 1
+    return quotas
+
+
 def _nearest(graph: nx.MultiDiGraph, focus: str | None, limit: int) -> list[str]:
-    """Up to ``limit`` nodes: by distance from the focus, else by how connected they are."""
+    """Up to ``limit`` nodes, every kind in proportion (:func:`_quotas`); within a kind, by
+    distance from the focus, else by how connected they are."""
     if focus is not None:
         distances = nx.single_source_shortest_path_length(graph.to_undirected(as_view=True), focus)
-        return sorted(distances, key=lambda n: (distances[n], -graph.degree(n), n))[:limit]
-    return sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:limit]
+        ranked = sorted(distances, key=lambda n: (distances[n], -graph.degree(n), n))
+    else:
+        ranked = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))
+    by_kind: dict[str, list[str]] = {}
+    for node in ranked:
+        by_kind.setdefault(graph.nodes[node]["label"], []).append(node)
+    quotas = _quotas({kind: len(nodes) for kind, nodes in by_kind.items()}, limit, list(by_kind))
+    return [node for kind, nodes in by_kind.items() for node in nodes[: quotas[kind]]]
+
+
+def _left_out(graph: nx.MultiDiGraph, kept: list[str]) -> dict[str, int]:
+    """How many nodes of each kind a cap left out (kinds it left whole are not named)."""
+    counts: dict[str, int] = {}
+    for _, attrs in graph.nodes(data=True):
+        counts[attrs["label"]] = counts.get(attrs["label"], 0) + 1
+    for node in kept:
+        counts[graph.nodes[node]["label"]] -= 1
+    return {kind: count for kind, count in sorted(counts.items(), key=lambda item: -item[1]) if count}
 
 
 def select_view(graph: nx.MultiDiGraph, focus: str | None = None, depth: int = 2, theme: str | None = None,
@@ -155,10 +189,15 @@ def select_view(graph: nx.MultiDiGraph, focus: str | None = None, depth: int = 2
         view = graph.subgraph(view).copy()
         notes.insert(0, f"{depth} step(s) around {graph.nodes[focus].get('name', focus)}")
     total = view.number_of_nodes()
+    left_out: dict[str, int] = {}
     if total > max_nodes:
-        view = graph.subgraph(_nearest(view, focus, max_nodes)).copy()
-        notes.append(f"showing {max_nodes} of {total} nodes (raise --max-nodes to see more)")
-    return View(view, focus, total, "; ".join(notes) or "the whole graph")
+        kept = _nearest(view, focus, max_nodes)
+        left_out = _left_out(view, kept)
+        view = graph.subgraph(kept).copy()
+        cut = ", ".join(f"{count} {kind}" for kind, count in left_out.items())
+        notes.append(f"showing {max_nodes} of {total} nodes, every kind in proportion; left out {cut}"
+                     " (raise --max-nodes to see more)")
+    return View(view, focus, total, "; ".join(notes) or "the whole graph", left_out)
 
 
 def read_view(store: Store, focus: tuple[str, Label] | None = None, depth: int = 2, theme: str | None = None,
