@@ -19,11 +19,9 @@ CACHES = shutil.ignore_patterns("*.db", "__pycache__", ".pytest_cache", ".ruff_c
 
 # Distribution name → import name, for the runtime dependencies the package imports itself.
 IMPORT_NAMES = {"python-docx": "docx", "charset-normalizer": "charset_normalizer"}
-# Runtime dependencies nothing in the package imports, and the call that needs them.
-NEEDED_BY = {
-    "numpy": 20,  # networkx.spring_layout (viz/html.py) is numpy code
-    "scipy": 500,  # ... and from 500 nodes (the viz cap) it switches to scipy's sparse solver
-}
+# Runtime dependencies nothing in the package imports (none since the viz layout is the
+# package's own numpy code).
+NEEDED_BY: dict[str, int] = {}
 
 
 def _skip_in_copy(folder: str, names: list[str]) -> set[str]:
@@ -87,19 +85,3 @@ def test_every_runtime_dependency_is_imported_or_needed_by_a_call_we_make():
     for name in _dependencies():
         module = IMPORT_NAMES.get(name, name.replace("-", "_"))
         assert module in imported or name in NEEDED_BY, f"{name}: a runtime dependency nothing uses"
-
-
-@pytest.mark.parametrize("name", sorted(NEEDED_BY))
-def test_dependencies_networkx_needs_for_the_layout_are_really_needed(name):
-    # The layout of a page of that many nodes, with the module hidden, must fail: when it stops
-    # failing (networkx changed, or viz no longer lays out), the dependency can go.
-    nodes = NEEDED_BY[name]
-    program = (f"import sys; sys.modules[{name!r}] = None\n"
-               "import networkx as nx\n"
-               "from pledgegraph.viz.html import _positions\n"
-               f"_positions(nx.MultiDiGraph(nx.path_graph({nodes})))\n")
-    hidden = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=False)
-    assert hidden.returncode != 0 and f"import of {name} halted" in hidden.stderr
-    shown = subprocess.run([sys.executable, "-c", program.split("\n", 1)[1]], capture_output=True, text=True,
-                           check=False)
-    assert shown.returncode == 0, shown.stderr

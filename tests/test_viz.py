@@ -208,3 +208,22 @@ def test_a_focus_on_a_collective_shows_its_members(graph):
     members = {graph.nodes[a]["name"] for a, b, d in view.graph.edges(data=True)
                if d["type"] == "MEMBER_OF" and b == collective}
     assert {"望川街道", "青岚街道"} <= {name.removesuffix("办事处") for name in members}
+
+
+def test_the_layout_is_stable_and_draws_neighbours_closer_than_strangers(graph):
+    import itertools
+    import math
+
+    from pledgegraph.viz.layout import positions
+
+    view = select_view(graph, max_nodes=10_000).graph
+    placed = positions(view)
+    assert placed == positions(view) and set(placed) == set(view.nodes)  # same graph, same picture
+
+    def gap(a: str, b: str) -> float:
+        return math.dist(placed[a], placed[b])
+
+    linked = [gap(a, b) for a, b in view.to_undirected().edges() if a != b]
+    pairs = list(itertools.islice(itertools.combinations(sorted(view.nodes), 2), 0, None, 97))
+    assert sum(linked) / len(linked) < 0.6 * sum(gap(a, b) for a, b in pairs) / len(pairs)
+    assert len({(round(x), round(y)) for x, y in placed.values()}) > 0.95 * len(placed)  # nodes do not pile up

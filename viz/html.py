@@ -25,6 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 import pyvis
+from pledgegraph.viz.layout import positions as layout_positions
 from pledgegraph.viz.style import LEGEND_EDGES, LEGEND_NODES, NODE_STYLE, edge_style
 from pledgegraph.viz.subgraph import View
 from pyvis.network import Network
@@ -67,16 +68,6 @@ def _short(name: str) -> str:
     return name if len(name) <= _LABEL_MAX else name[: _LABEL_MAX - 1] + "…"
 
 
-def _positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
-    """Positions computed once here, so the page opens already laid out (no physics to settle)."""
-    if graph.number_of_nodes() == 0:
-        return {}
-    simple = nx.Graph(graph.to_undirected())
-    layout = nx.spring_layout(simple, seed=7, iterations=60, k=1.2 / max(1, simple.number_of_nodes()) ** 0.5)
-    scale = 120 * max(1.0, graph.number_of_nodes() ** 0.5)
-    return {node: (float(x) * scale, float(y) * scale) for node, (x, y) in layout.items()}
-
-
 def _details(node_id: str, attrs: dict) -> dict:
     fields = [("type", attrs["label"])]
     fields += [(key, str(attrs[key])) for key in _DETAIL_FIELDS if attrs.get(key) not in (None, "")]
@@ -111,7 +102,7 @@ def _owners(graph: nx.MultiDiGraph, node_id: str, titles: dict[str, str]) -> lis
 
 def _network(view: View) -> tuple[Network, dict, dict]:
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
-    positions = _positions(view.graph)
+    positions = layout_positions(view.graph)
     details = {}
     titles = _plan_titles(view.graph)
     for node_id, attrs in view.graph.nodes(data=True):
