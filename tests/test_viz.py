@@ -227,3 +227,14 @@ def test_the_layout_is_stable_and_draws_neighbours_closer_than_strangers(graph):
     pairs = list(itertools.islice(itertools.combinations(sorted(view.nodes), 2), 0, None, 97))
     assert sum(linked) / len(linked) < 0.6 * sum(gap(a, b) for a, b in pairs) / len(pairs)
     assert len({(round(x), round(y)) for x, y in placed.values()}) > 0.95 * len(placed)  # nodes do not pile up
+
+
+def test_the_layout_in_blocks_of_rows_is_the_same_layout(graph, monkeypatch):
+    from pledgegraph.viz import layout
+
+    view = select_view(graph, max_nodes=10_000).graph
+    whole = layout.positions(view)
+    monkeypatch.setattr(layout, "_ROWS", 7)  # many blocks, a short last one
+    blocks = layout.positions(view)
+    assert blocks.keys() == whole.keys()
+    assert max(abs(a - b) for node in whole for a, b in zip(whole[node], blocks[node], strict=True)) < 1e-3
