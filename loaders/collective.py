@@ -22,8 +22,6 @@ from pledgegraph.loaders.record import Issuer
 __all__ = ["COLLECTIVE_KIND", "Collective", "Member", "admits", "collective", "collective_heads", "collective_key",
            "collective_place", "members"]
 
-# The folded name of a place's government (data/body_organ_folds.txt folds 人民政府 to it).
-_GOVERNMENT = "政府"
 # The graph's body kind of a collective (beside the extraction schema's kinds, loaders/record.py).
 COLLECTIVE_KIND = "collective"
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -90,10 +88,17 @@ def _member_noun(noun: str) -> str:
     for organ in sorted(words("government_organs"), key=len, reverse=True):
         stem = noun.removesuffix(organ)
         if stem != noun:
-            for candidate in (stem + _GOVERNMENT, stem):
+            for candidate in (stem + _government(), stem):
                 if candidate in _member_table():
                     return candidate
     return noun
+
+
+@cache
+def _government() -> str:
+    """The organ a place's government is folded to (data/body_organ_folds.txt: the organ of a
+    place named alone, as 人民政府 and 办事处 are)."""
+    return next(row[1] for row in table("body_organ_folds") if not row[0])
 
 
 def collective_key(found: Collective) -> str:

@@ -48,6 +48,7 @@ class Lexicon:
         self._text: dict[str, str] = {}
         self._words: dict[str, frozenset[str]] = {}
         self._tables: dict[str, tuple[tuple[str, ...], ...]] = {}
+        self._columns: dict[tuple[str, str, int], tuple[str, ...]] = {}
         for folder in self.folders:
             self._check_folder(folder)
 
@@ -82,6 +83,14 @@ class Lexicon:
             dropped = {row[0][1:].strip() for row in rows if row[0].startswith("-")}
             self._tables[name] = tuple(row for row in rows if not row[0].startswith("-") and row[0] not in dropped)
         return self._tables[name]
+
+    def column(self, name: str, value: str, at: int = 1) -> tuple[str, ...]:
+        """The keys of table ``<name>.txt`` whose column ``at`` is ``value``, in file order
+        (kept: the grammar asks for the same few roles inside its loops)."""
+        key = (name, value, at)
+        if key not in self._columns:
+            self._columns[key] = tuple(row[0] for row in self.table(name) if len(row) > at and row[at] == value)
+        return self._columns[key]
 
     # -- checking a user's folder ----------------------------------------------------------
 
@@ -201,7 +210,7 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 def column(name: str, value: str, at: int = 1) -> tuple[str, ...]:
     """The keys of table ``data/<name>.txt`` whose column ``at`` is ``value``, in file order."""
-    return tuple(row[0] for row in table(name) if len(row) > at and row[at] == value)
+    return lexicon().column(name, value, at)
 
 
 def alternation(entries: Iterable[str]) -> str:

@@ -44,7 +44,7 @@ _MARKS = re.compile(r"[“”《》\"\s]")
 @cache
 def _level_prefix() -> re.Pattern[str]:
     """A level word opening a name (市级X示范村 is X示范村)."""
-    return re.compile(f"^(?:{alternation(grammar('level_place'))}){one_of('level')}")
+    return re.compile(f"^{alternation(grammar('level_place'))}{one_of('level')}")
 
 
 @cache

@@ -60,10 +60,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "numerals": re.compile(rf"[{numeral}{chars('hundred')}]+"),
         "shorthand": re.compile(rf"[{numeral}{chars('two', 'pair')}][\u4e00-\u9fff]"
                                 rf"|[{numeral}{chars('two')}]{one_of('piece')}.*"),
-        "drafting_before": re.compile(f"(?:{alternation(word_set('project_drafting_verbs'))})$"),
-        "service": re.compile(rf"[\u4e00-\u9fff]{{0,2}}(?:{alternation(grammar('service'))})(?![\u4e00-\u9fff])"),
-        "place_after": re.compile(f"(?!(?:{alternation(place_cues('after_not'))}))"
-                                  f"(?:{alternation(place_cues('after'))})"),
+        "drafting_before": re.compile(f"{alternation(word_set('project_drafting_verbs'))}$"),
+        "service": re.compile(rf"[\u4e00-\u9fff]{{0,2}}{alternation(grammar('service'))}(?![\u4e00-\u9fff])"),
+        "place_after": re.compile(f"(?!{alternation(place_cues('after_not'))})"
+                                  f"{alternation(place_cues('after'))}"),
     }
 
 

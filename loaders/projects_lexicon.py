@@ -81,14 +81,14 @@ def chars(*roles: str) -> str:
 
 def one_of(role: str) -> str:
     """A group matching any word of a grammatical role."""
-    return f"(?:{alternation(grammar(role))})"
+    return alternation(grammar(role))
 
 
 
 @cache
 def ending_pattern(name: str) -> re.Pattern[str]:
     """Matches a text that ends in a word of the list ``name``."""
-    return re.compile(f"(?:{alternation(word_set(name))})$")
+    return re.compile(f"{alternation(word_set(name))}$")
 
 
 def cues(kind: str, where: str) -> tuple[str, ...]:
@@ -104,14 +104,14 @@ def place_cues(role: str) -> tuple[str, ...]:
 def quantity() -> str:
     """The pattern of a quantity: a number (digits or numerals) and a measure ("5个", "3处")."""
     number = chars("numeral", "two", "hundred", "thousand")
-    return (rf"[\d{number}.]+(?:{alternation(grammar('magnitude'))})?"
-            rf"(?:{alternation(word_set('project_measures'))})")
+    return (rf"[\d{number}.]+{alternation(grammar('magnitude'))}?"
+            rf"{alternation(word_set('project_measures'))}")
 
 
 @cache
 def year_pattern() -> re.Pattern[str]:
     """A year or a span of years in a name (2023年, 2023-2025)."""
-    return re.compile(rf"(?:19|20)\d\d(?:{alternation(grammar('year'))})|\d{{4}}-\d{{4}}")
+    return re.compile(rf"(?:19|20)\d\d{alternation(grammar('year'))}|\d{{4}}-\d{{4}}")
 
 
 def lengths_by_last(entries: Iterable[str]) -> dict[str, tuple[int, ...]]:

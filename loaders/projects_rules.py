@@ -82,13 +82,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "marker": re.compile(rf"(?:\([{numeral}\d]{{1,3}}\)|\d{{1,2}}\.|[{numeral}]{one_of('enumerator')})+"),
         "class": re.compile(rf"(?<![{chars('class_not_after')}]){one_of('class')}"),
         "numbered": re.compile(rf"[{numeral}{chars('two')}][{chars('count_kind')}]"),
-        "level": re.compile(rf"(?:{alternation(grammar('level_place'))}){one_of('level')}"),
+        "level": re.compile(rf"{alternation(grammar('level_place'))}{one_of('level')}"),
         "renovation": re.compile(alternation(cues("renovation", "inside"))),
         "renovation_after": re.compile(alternation(cues("renovation", "after"))),
-        "campaign_before": re.compile(f"(?:{alternation(cues('campaign', 'before'))})$"),
-        "event_end": re.compile(f"(?:{alternation(cues('event', 'end'))})$"),
-        "event_before": re.compile(f"(?:{alternation(cues('event', 'before'))})$"),
-        "platform_end": re.compile(f"(?:{alternation(cues('platform', 'end'))})$"),
+        "campaign_before": re.compile(f"{alternation(cues('campaign', 'before'))}$"),
+        "event_end": re.compile(f"{alternation(cues('event', 'end'))}$"),
+        "event_before": re.compile(f"{alternation(cues('event', 'before'))}$"),
+        "platform_end": re.compile(f"{alternation(cues('platform', 'end'))}$"),
         "jurisdiction": re.compile(rf"[{chars('jurisdiction')}](?![{chars('jurisdiction_not_before')}])"),
     }
 

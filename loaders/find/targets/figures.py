@@ -66,7 +66,7 @@ def figure_pattern() -> re.Pattern[str]:
         rf"(?P<unit>{unit}|{lone})"
         # a second unit in brackets belongs to the first: "4360套(间)", "5家(个)"
         rf"(?P<alt>\((?:{unit})\))?"
-        rf"(?P<per>(?:/(?:{per})?(?:{alternation(every)})?(?:{denominator}))+)?"
+        rf"(?P<per>(?:/(?:{per})?{alternation(every)}?(?:{denominator}))+)?"
     )
 
 
@@ -97,7 +97,7 @@ def _after_word(role: str) -> re.Pattern[str]:
 
 @cache
 def _verb_before(role: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(role_words('target_count_words', role))})$")
+    return re.compile(rf"{alternation(role_words('target_count_words', role))}$")
 
 
 def _inside_marks(text: str, position: int) -> bool:

@@ -70,7 +70,7 @@ def _shared_tail() -> re.Pattern[str]:
 @cache
 def _rate_pair() -> tuple[re.Pattern[str], tuple[str, ...]]:
     rate, joiners = _alt("rate"), role_words(_WORDS, "joiner")
-    pattern = re.compile(rf"([\u4e00-\u9fff]{{2,10}}(?:{rate}))(?:{alternation(joiners)})([\u4e00-\u9fff]{{2,10}}(?:{rate}))$")
+    pattern = re.compile(rf"([\u4e00-\u9fff]{{2,10}}(?:{rate})){alternation(joiners)}([\u4e00-\u9fff]{{2,10}}(?:{rate}))$")
     # The pair backtracks at every position; without a rate ending and a joiner side by side
     # it cannot match at all, so that is tested first.
     return pattern, tuple(r + j for r in role_words(_WORDS, "rate") for j in joiners)
