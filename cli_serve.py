@@ -18,9 +18,11 @@ __all__ = ["register"]
               help="Address to listen on. Anything but loopback lets other machines read the graph (a warning says so).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
               help="Port to listen on (0: any free port).")
+@click.option("--query-timeout", type=click.FloatRange(0.1, 3600), default=10, show_default=True, metavar="SECONDS",
+              help="Stop a console (/api/cypher) statement that runs longer than this.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the app in the default browser.")
 @_with_store
-def serve(store: Store, host: str, port: int, open_browser: bool) -> None:
+def serve(store: Store, host: str, port: int, query_timeout: float, open_browser: bool) -> None:
     """Explore the graph in a browser: search, who owns what, the source text, the network.
 
     A local web app over the store, read-only (the engine refuses writes, and every Cypher
@@ -31,7 +33,8 @@ def serve(store: Store, host: str, port: int, open_browser: bool) -> None:
     \b
     API (JSON):
       GET  /api/query/NAME?PARAM=VALUE   what `query NAME --param … --format json` prints
-      POST /api/cypher {"query", "params"}   read-only Cypher, at most 1000 rows
+      POST /api/cypher {"query", "params"}   read-only Cypher, at most 1000 rows and
+                                         --query-timeout seconds
       GET  /api/search?q=TEXT            ranked hits, or "did you mean" suggestions
       GET  /api/entity/ID                the panel of a project, body, plan, theme …
       GET  /api/graph/ID                 the node and its neighbours
@@ -51,7 +54,7 @@ def serve(store: Store, host: str, port: int, open_browser: bool) -> None:
         click.echo(f"warning: --host {host} is not loopback: anyone who can reach this machine can read the graph",
                    err=True)
     try:
-        server = Server(store, host, port)
+        server = Server(store, host, port, query_timeout)
     except OSError as error:
         raise StoreError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
     click.echo(f"serving {server.url} (read-only; Ctrl-C stops)")

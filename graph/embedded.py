@@ -16,8 +16,9 @@ from typing import Any
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
+from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import Label
-from pledgegraph.graph.store import NoRoom, NoStore, Result, Store
+from pledgegraph.graph.store import NoRoom, NoStore, Result, Store, TooLong
 
 __all__ = ["EmbeddedStore"]
 
@@ -113,6 +114,7 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
+        self._watchdog: Any = None  # the child process query_within runs in, started on first use
         self._wal_rate = WAL_BYTES_PER_ROW
         self.notice = (f"{path}: its log was cut short (a crash or a full disk during a write); every "
                        "transaction committed before that was recovered, the one in flight was lost"
@@ -198,14 +200,14 @@ class EmbeddedStore(Store):
         except RuntimeError as error:
             raise StoreError(f"{self.path}: checkpoint failed: {error}") from None
 
-    def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
+    def _run(self, cypher: str, params: dict[str, Any], write: bool, max_rows: int | None = None) -> Result:
         try:
             result = self._connection.execute(cypher, params)
             if isinstance(result, list):  # several statements: the guard admits one
                 raise QueryError("one statement per call")
             columns = result.get_column_names()
             rows = []
-            while result.has_next():
+            while result.has_next() and (max_rows is None or len(rows) <= max_rows):
                 rows.append([_plain(v) for v in result.get_next()])
         except RuntimeError as error:
             raise QueryError(" ".join(str(error).split())) from None
@@ -214,7 +216,32 @@ class EmbeddedStore(Store):
                              "restore it from a copy or load the plans into a new file") from None
         return Result(columns, rows)
 
+    def query_within(self, cypher: str, params: dict[str, Any], seconds: float, max_rows: int) -> Result:
+        """In a child process that is killed at ``seconds``: LadybugDB's own query timeout is
+        checked between pipeline steps, so one long expression (``UNWIND range(1, 3e8)``) ran
+        34 s past a 0.5 s limit here. A store open for writing holds the file, so no second
+        process can open it: there the engine's own timeout is all there is."""
+        check_query(cypher, False)
+        if not self.read_only:
+            self._connection.set_query_timeout(int(seconds * 1000))
+            try:
+                return self._run(cypher, params, False, max_rows)
+            except QueryError as error:
+                if "Interrupted" in str(error):
+                    raise TooLong(seconds) from None
+                raise
+            finally:
+                self._connection.set_query_timeout(0)
+        if self._watchdog is None:
+            from pledgegraph.graph.watchdog import Watchdog
+
+            self._watchdog = Watchdog(self.path)
+        return self._watchdog.query(cypher, params, seconds, max_rows)
+
     def close(self) -> None:
+        if self._watchdog is not None:
+            self._watchdog.close()
+            self._watchdog = None
         if not self._closed:
             self._connection.close()
             _release(self.path, self.read_only)

@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase
+from neo4j import READ_ACCESS, WRITE_ACCESS, GraphDatabase, unit_of_work
 from neo4j.exceptions import DriverError, Neo4jError
 from neo4j.graph import Node, Path, Relationship
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import Statement, neo4j_schema
-from pledgegraph.graph.store import Result, Store
+from pledgegraph.graph.guard import check_query
+from pledgegraph.graph.store import Result, Store, TooLong
 
 __all__ = ["Neo4jStore"]
 
@@ -103,10 +104,17 @@ class Neo4jStore(Store):
         except Neo4jError as error:
             raise StoreError(f"Neo4j at {self.where}: write rolled back: {error.message}") from None
 
-    def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
+    def _run(self, cypher: str, params: dict[str, Any], write: bool, max_rows: int | None = None,
+             seconds: float | None = None) -> Result:
+        @unit_of_work(timeout=seconds)
         def work(tx: Any) -> tuple[list[str], list[list[Any]]]:
             result = tx.run(cypher, params)
-            return list(result.keys()), [[_plain(v) for v in record.values()] for record in result]
+            rows = []
+            for record in result:
+                rows.append([_plain(v) for v in record.values()])
+                if max_rows is not None and len(rows) > max_rows:
+                    break  # the transaction ends here and the server drops the rest
+            return list(result.keys()), rows
 
         mode = WRITE_ACCESS if write else READ_ACCESS
         try:
@@ -114,10 +122,17 @@ class Neo4jStore(Store):
                 # A read transaction: the server itself refuses to write in it.
                 columns, rows = (session.execute_write if write else session.execute_read)(work)
         except Neo4jError as error:
+            if seconds is not None and "TransactionTimedOut" in (error.code or ""):
+                raise TooLong(seconds) from None
             raise QueryError(" ".join((error.message or str(error)).split())) from None
         except DriverError as error:
             raise StoreError(f"Neo4j at {self.where}: {type(error).__name__}") from None
         return Result(columns, rows)
+
+    def query_within(self, cypher: str, params: dict[str, Any], seconds: float, max_rows: int) -> Result:
+        """The server stops the read transaction at ``seconds`` (its transaction timeout)."""
+        check_query(cypher, False)
+        return self._run(cypher, params, False, max_rows, seconds)
 
     def close(self) -> None:
         self._driver.close()

@@ -27,7 +27,7 @@ from pledgegraph.graph.cypher import (
 from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import EdgeType, GraphDoc, Label
 
-__all__ = ["Result", "Store", "NoStore", "NoRoom", "open_store", "DEFAULT_DB"]
+__all__ = ["Result", "Store", "NoStore", "NoRoom", "TooLong", "open_store", "DEFAULT_DB"]
 
 DEFAULT_DB = "pledgegraph.db"
 
@@ -55,6 +55,15 @@ class NoRoom(StoreError):
     that write happened, and everything written before it is stored."""
 
 
+class TooLong(QueryError):
+    """A query ran past its time limit and was stopped; nothing it read is returned."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"the query ran longer than {seconds:g} s and was stopped; narrow it "
+                         "(a WHERE on a property, a LIMIT) or ask for fewer rows")
+        self.seconds = seconds
+
+
 class Store(ABC):
     """A Cypher graph store holding pledgegraph's schema.
 
@@ -70,8 +79,15 @@ class Store(ABC):
         """Run ``statements`` in one transaction: all of them or none."""
 
     @abstractmethod
-    def _run(self, cypher: str, params: dict[str, Any], write: bool) -> Result:
-        """Run one statement and return its rows (values as plain Python data)."""
+    def _run(self, cypher: str, params: dict[str, Any], write: bool, max_rows: int | None = None) -> Result:
+        """Run one statement and return its rows (values as plain Python data); with
+        ``max_rows``, stop reading after that many rows plus one (so callers can tell a cut)."""
+
+    @abstractmethod
+    def query_within(self, cypher: str, params: dict[str, Any], seconds: float, max_rows: int) -> Result:
+        """A read (guarded as :meth:`query`) stopped after ``seconds`` with :class:`TooLong`,
+        reading at most ``max_rows`` + 1 rows: what an open console may run. Each engine stops a
+        query its own way, and the stop must hold for any statement the guard admits."""
 
     @abstractmethod
     def close(self) -> None:

@@ -37,10 +37,13 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-__all__ = ["create_app", "MAX_ROWS"]
+__all__ = ["create_app", "MAX_ROWS", "QUERY_SECONDS"]
 
 MAX_ROWS = 1000
-"""Rows ``/api/cypher`` returns at most; the answer says when it cut (``X-Rows-Truncated``)."""
+"""Rows ``/api/cypher`` returns at most; the answer says when it cut (``X-Rows-Truncated``).
+The store stops reading after one more, so a statement matching millions costs no memory."""
+QUERY_SECONDS = 10.0
+"""How long a console statement may run before it is stopped (``serve --query-timeout``)."""
 _STATIC = Path(__file__).resolve().parent / "static"
 _MAX_BODY = 256 * 1024
 
@@ -76,8 +79,10 @@ def _int(value: str | None) -> int | None:
     return typed
 
 
-def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starlette:
-    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept)."""
+def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
+               query_seconds: float = QUERY_SECONDS) -> Starlette:
+    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept);
+    a console statement is stopped after ``query_seconds``."""
     lock = threading.Lock()
 
     def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
@@ -115,10 +120,10 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
         params = body.get("params") or {}
         if not isinstance(params, dict):
             return _error(400, "params must be an object")
-        result = store.query(body["query"], params)
+        result = store.query_within(body["query"], params, query_seconds, MAX_ROWS)
         if len(result.rows) > MAX_ROWS:
             return _rows(Result(result.columns, result.rows[:MAX_ROWS]),
-                         {"X-Rows-Truncated": f"{MAX_ROWS} of {len(result.rows)}"})
+                         {"X-Rows-Truncated": str(MAX_ROWS)})
         return _rows(result)
 
     def catalogue(request: Request) -> Response:

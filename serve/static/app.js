@@ -389,7 +389,7 @@
         : (v !== null && typeof v === "object" ? JSON.stringify(v) : v);
     })), "console-rows"));
     const cut = response.headers.get("X-Rows-Truncated");
-    $("console-note").textContent = `${body.length} 行 rows` + (cut ? ` (前 ${cut} first)` : "");
+    $("console-note").textContent = `${body.length} 行 rows` + (cut ? `（只显示前 ${cut} 行，还有更多 / the first ${cut}, more exist）` : "");
   }
   $("run").addEventListener("click", runCypher);
   api("/api/queries").then((list) => {
