@@ -38,6 +38,8 @@ __all__ = [
     "count_nodes",
     "count_edges",
     "node_by_id",
+    "edges_at",
+    "edges_among",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -233,3 +235,19 @@ def node_by_id(label: Label) -> str:
     """One node of ``label`` with every property of its label, by ``$id``."""
     columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
     return f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, {columns}"
+
+
+def edges_at(label: Label, outgoing: bool) -> str:
+    """Every edge of any type out of (or into) the nodes of ``label`` named in ``$ids``: the near
+    end's id, the far end's, and the relationship whole, whose ``_label`` both stores give as
+    its type. One statement per direction, where one per edge type and end took two dozen —
+    each statement costs a millisecond or more to plan, and a panel reads a neighbourhood."""
+    arrow = "-[r]->" if outgoing else "<-[r]-"
+    return f"UNWIND $ids AS id MATCH (a:{label} {{id: id}}){arrow}(b) RETURN a.id AS near, b.id AS far, r"
+
+
+def edges_among(label: Label) -> str:
+    """The edges out of the nodes of ``label`` in ``$ids`` whose far end is in ``$among``: the
+    edges between the nodes of a neighbourhood, without reading every edge of a hub among them."""
+    return (f"UNWIND $ids AS id MATCH (a:{label} {{id: id}})-[r]->(b) WHERE b.id IN $among "
+            "RETURN a.id AS near, b.id AS far, r")

@@ -93,10 +93,15 @@ def _release(path: Path, read_only: bool) -> None:
         database.close()
 
 
+_INTERNAL = frozenset({"_id", "_src", "_dst", "_ID", "_SRC", "_DST"})
+
+
 def _plain(value: Any) -> Any:
-    """Nodes and relationships as dicts of their properties (internal ids dropped)."""
+    """Nodes and relationships as dicts of their properties and ``_label`` (a node's label, a
+    relationship's type, as the Neo4j store gives them); internal ids dropped. LadybugDB spells
+    a relationship's keys in capitals (``_LABEL``, ``_SRC``) and a node's in lower case."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if k not in ("_id", "_src", "_dst")}
+        return {("_label" if k == "_LABEL" else k): _plain(v) for k, v in value.items() if k not in _INTERNAL}
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value

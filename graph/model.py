@@ -27,6 +27,7 @@ __all__ = [
     "ALIAS_SEPARATOR",
     "add_spelling",
     "spellings",
+    "label_of_id",
 ]
 
 ALIAS_SEPARATOR = "; "
@@ -40,6 +41,18 @@ class Label(StrEnum):
     THEME = "Theme"
     TARGET = "Target"
     PLACE = "Place"
+
+
+def label_of_id(node_id: str) -> Label | None:
+    """The label a node id names: every id starts with its label, lower-cased (``body:…``).
+
+    >>> label_of_id("project:上海市/青浦区|某路"), label_of_id("nothing")
+    (<Label.PROJECT: 'Project'>, None)
+    """
+    return _BY_PREFIX.get(node_id.partition(":")[0])
+
+
+_BY_PREFIX = {label.lower(): label for label in Label}
 
 
 class EdgeType(StrEnum):

@@ -16,7 +16,7 @@ from typing import Any
 
 from pledgegraph.errors import QueryError
 from pledgegraph.graph.cypher import node_by_id
-from pledgegraph.graph.model import Label
+from pledgegraph.graph.model import Label, label_of_id
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.lexicon import table
 from pledgegraph.queries.library import read_queries, run_named, run_query
@@ -40,12 +40,11 @@ def theme_names() -> dict[str, str]:
 
 
 def label_of(node_id: str) -> Label:
-    """The label a node id names: every id starts with its label, lower-cased (``body:…``)."""
-    prefix = node_id.partition(":")[0]
-    for label in Label:
-        if label.lower() == prefix:
-            return label
-    raise NoEntity(f"no node with id {node_id!r}")
+    """The label a node id names (:func:`~pledgegraph.graph.model.label_of_id`), or :class:`NoEntity`."""
+    label = label_of_id(node_id)
+    if label is None:
+        raise NoEntity(f"no node with id {node_id!r}")
+    return label
 
 
 def plan_display(issuer: str | None, year: int | None, title: str | None, document: str | None) -> str:
@@ -139,13 +138,12 @@ def neighbourhood(store: Store, node_id: str, max_nodes: int = 300) -> dict[str,
     and every document's evidence. A hub beyond ``max_nodes`` keeps its nearest-named
     neighbours and says how many it left out."""
     label = label_of(node_id)
-    graph = read_neighbourhood(store, node_id, label, 1)
+    graph = read_neighbourhood(store, node_id, label, 1, max_nodes)
     if node_id not in graph:
         raise NoEntity(f"no node with id {node_id!r}")
-    others = sorted((n for n in graph if n != node_id), key=lambda n: (graph.nodes[n]["label"], n))
-    kept = {node_id, *others[: max_nodes - 1]}
+    kept = set(graph)
     nodes = [{"id": n, "label": attrs["label"], "name": _display(Label(attrs["label"]), {**attrs, "id": n})}
-             for n, attrs in graph.nodes(data=True) if n in kept]
+             for n, attrs in graph.nodes(data=True)]
     merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for source, target, attrs in graph.edges(data=True):
         if source not in kept or target not in kept:
@@ -160,7 +158,7 @@ def neighbourhood(store: Store, node_id: str, max_nodes: int = 300) -> dict[str,
         edge["evidence"].sort(key=lambda e: (str(e["doc"]), e["span_start"] or 0))
     return {"id": node_id, "nodes": sorted(nodes, key=lambda n: n["id"]),
             "edges": sorted(merged.values(), key=lambda e: (e["from"], e["to"], e["type"], e["role"])),
-            "total": graph.number_of_nodes(), "shown": len(kept)}
+            "total": graph.graph["total"], "shown": len(kept)}
 
 
 def entity_panel(store: Store, node_id: str) -> dict[str, Any]:

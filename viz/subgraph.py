@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
+from pledgegraph.graph.cypher import edges_among, edges_at
+from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label, label_of_id
 from pledgegraph.graph.store import Store
 
 __all__ = ["View", "read_graph", "read_neighbourhood", "select_view", "read_view"]
@@ -52,28 +53,35 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]]) -> list[tuple[str, Label, str, Label, dict]]:
-    """Every edge touching the given nodes: (source, its label, target, its label, attributes)."""
+def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]],
+                    among: set[str] | None = None) -> list[tuple[str, Label, str, Label, dict]]:
+    """Every edge touching the given nodes — or, given ``among``, every edge out of them into
+    those — as (source, its label, target, its label, attributes), in one order on both stores."""
     found = []
-    for edge_type, pairs in EDGE_ENDPOINTS.items():
-        for source, target in pairs:
-            # Out of the given sources, then into the given targets.
-            for label, match in ((source, f"(a:{source} {{id: id}})-[r:{edge_type}]->(b:{target})"),
-                                 (target, f"(a:{source})-[r:{edge_type}]->(b:{target} {{id: id}})")):
-                ids = ids_by_label.get(label)
-                if not ids:
-                    continue
-                query = f"UNWIND $ids AS id MATCH {match} RETURN a.id AS source, b.id AS target, {_EDGE_COLUMNS}"
-                for record in store.query(query, {"ids": sorted(ids)}).records():
-                    found.append((record.pop("source"), source, record.pop("target"), target,
-                                  {"type": str(edge_type), **record}))
-    return found
+    for label, ids in ids_by_label.items():
+        if among is None:
+            reads = ((edges_at(label, True), {"ids": sorted(ids)}, True),
+                     (edges_at(label, False), {"ids": sorted(ids)}, False))
+        else:
+            reads = ((edges_among(label), {"ids": sorted(ids), "among": sorted(among)}, True),)
+        for query, params, outgoing in reads:
+            for near, far, relationship in store.query(query, params).rows:
+                other = label_of_id(far)
+                attrs = {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
+                found.append((near, label, far, other, attrs) if outgoing else (far, other, near, label, attrs))
+    order = {edge_type: i for i, edge_type in enumerate(EdgeType)}
+    return sorted(found, key=lambda e: (order[e[4]["type"]], e[0], e[2], sorted((k, str(v)) for k, v in e[4].items())))
 
 
-def read_neighbourhood(store: Store, focus: str, label: Label, depth: int) -> nx.MultiDiGraph:
+def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
+                       max_nodes: int | None = None) -> nx.MultiDiGraph:
     """What lies within ``depth`` steps of ``focus`` (a node of ``label``), with every edge among
     those nodes: the part of :func:`read_graph` a focus view can show, read without the rest
-    (on a thousand plans the whole graph takes seconds to read, a neighbourhood milliseconds)."""
+    (on a thousand plans the whole graph takes seconds to read, a neighbourhood milliseconds).
+
+    With ``max_nodes``, a larger neighbourhood keeps the focus and the first others by label and
+    id, and only their properties and the edges among them are read: a theme or a district
+    government touches thousands of commitments. ``graph.graph["total"]`` counts them all."""
     labels: dict[str, Label] = {focus: label}
     edges: dict[tuple, tuple[str, str, dict]] = {}
 
@@ -82,7 +90,8 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int) -> nx
         for node in frontier:
             by_label.setdefault(labels[node], set()).add(node)
         reached = set()
-        for source, source_label, target, target_label, attrs in _incident_edges(store, by_label):
+        for source, source_label, target, target_label, attrs in _incident_edges(store, by_label,
+                                                                                  None if grow else set(labels)):
             ends = ((source, source_label), (target, target_label))
             if not grow and not all(node in labels for node, _ in ends):
                 continue
@@ -96,8 +105,15 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int) -> nx
     frontier = {focus}
     for _ in range(depth):
         frontier = visit(frontier, grow=True)
+    total = len(labels)
+    if max_nodes is not None and total > max_nodes:
+        others = sorted((n for n in labels if n != focus), key=lambda n: (labels[n], n))
+        kept = {focus, *others[: max_nodes - 1]}
+        labels = {n: found for n, found in labels.items() if n in kept}
+        edges = {key: edge for key, edge in edges.items() if edge[0] in kept and edge[1] in kept}
+        frontier &= kept
     visit(frontier, grow=False)  # edges between two nodes at the full depth
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph(total=total)
     for node_label in NODE_PROPERTIES:
         ids = sorted(n for n, found in labels.items() if found == node_label)
         if ids:
