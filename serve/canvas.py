@@ -60,7 +60,10 @@ def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str]) -> dict[str, An
         edge["evidence"].append({key: attrs.get(key) for key in ("doc", "rule", "status", "evidence", "span_start",
                                                                   "span_end")} | {"year": years.get(attrs.get("doc") or "")})
     for edge in merged.values():
-        edge["evidence"].sort(key=lambda e: (str(e["doc"]), e["span_start"] or 0))
+        # Every field in the key: two mentions in one span (a report's TRACKS) would else keep
+        # each store's own order.
+        edge["evidence"].sort(key=lambda e: (str(e["doc"]), e["span_start"] or 0, e["span_end"] or 0,
+                                             str(e["evidence"]), str(e["rule"]), str(e["status"])))
         edge["docs"] = sorted({e["doc"] for e in edge["evidence"] if e["doc"]})
         edge["years"] = sorted({e["year"] for e in edge["evidence"] if e["year"] is not None})
     return {"nodes": sorted(nodes, key=lambda n: n["id"]),
