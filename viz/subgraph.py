@@ -53,14 +53,18 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]]) -> list[tuple[str, Label, str, Label, dict]]:
-    """Every edge touching the given nodes: (source, its label, target, its label, attributes)."""
+def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]],
+                    inward: bool = True) -> list[tuple[str, Label, str, Label, dict]]:
+    """Every edge touching the given nodes: (source, its label, target, its label, attributes);
+    without ``inward`` only the edges out of them (enough for the edges among them)."""
     found = []
     for edge_type, pairs in EDGE_ENDPOINTS.items():
         for source, target in pairs:
             # Out of the given sources, then into the given targets.
-            for label, match in ((source, f"(a:{source} {{id: id}})-[r:{edge_type}]->(b:{target})"),
-                                 (target, f"(a:{source})-[r:{edge_type}]->(b:{target} {{id: id}})")):
+            ways = [(source, f"(a:{source} {{id: id}})-[r:{edge_type}]->(b:{target})")]
+            if inward:
+                ways.append((target, f"(a:{source})-[r:{edge_type}]->(b:{target} {{id: id}})"))
+            for label, match in ways:
                 ids = ids_by_label.get(label)
                 if not ids:
                     continue
@@ -109,7 +113,7 @@ def read_among(store: Store, labels: dict[str, Label]) -> nx.MultiDiGraph:
     for node, label in labels.items():
         by_label.setdefault(label, set()).add(node)
     edges: dict[tuple, tuple[str, str, dict]] = {}
-    for source, _, target, _, attrs in _incident_edges(store, by_label):
+    for source, _, target, _, attrs in _incident_edges(store, by_label, inward=False):
         if source in labels and target in labels:
             edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
     return _read_nodes(store, labels, edges.values())
