@@ -6,8 +6,9 @@ the socket and runs uvicorn. The API answers in the shapes the command line prin
 ``/api/query/<name>`` is byte for byte ``pledgegraph query <name> --param … --format json``
 (parameters typed by the same rule, :mod:`pledgegraph.queries.params`), ``/api/cypher`` goes
 through the same guard as ``query`` (:mod:`pledgegraph.graph.guard`) and answers a write with
-403 and a one-line reason. One lock serialises the store: an embedded connection is one
-connection, and a panel is a handful of short reads.
+403 and a one-line reason; ``/api/subgraph`` gives the nodes a console result named, with the
+edges among them, in the shape of ``/api/graph``. One lock serialises the store: an embedded
+connection is one connection, and a panel is a handful of short reads.
 """
 
 from __future__ import annotations
