@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
+import os
 import random
 import shutil
 import statistics
@@ -27,6 +27,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from platform import python_version
 from urllib.parse import quote, urlencode
 
 REPO = Path(__file__).resolve().parent.parent
@@ -156,10 +157,6 @@ def browser(server: Server, samples: dict[str, list[str]], repeat: int) -> dict[
 def report(plans: int, store, figures: dict[str, tuple[float, float, int]]) -> str:
     counts = store.counts()
     nodes, edges = sum(counts["nodes"].values()), sum(counts["edges"].values())
-    from platform import python_version
-
-    import os
-
     lines = [f"Machine: {os.cpu_count()} cores, Python {python_version()}; LadybugDB, {plans} plans, "
              f"{nodes:,} nodes, {edges:,} edges", "", "| what | p50 ms | p95 ms | samples |", "|---|---|---|---|"]
     lines += [f"| {name} | {p50:.1f} | {p95:.1f} | {n} |" for name, (p50, p95, n) in figures.items()]

@@ -6,15 +6,16 @@ the socket and runs uvicorn. The API answers in the shapes the command line prin
 ``/api/query/<name>`` is byte for byte ``pledgegraph query <name> --param … --format json``
 (parameters typed by the same rule, :mod:`pledgegraph.queries.params`), ``/api/cypher`` goes
 through the same guard as ``query`` (:mod:`pledgegraph.graph.guard`) and answers a write with
-403 and a one-line reason. One lock serialises the store: an embedded connection is one
-connection, and a panel is a handful of short reads.
+403 and a one-line reason; ``/api/subgraph`` gives the nodes a console result named, with the
+edges among them, in the shape of ``/api/graph``. One lock serialises the store: an embedded
+connection is one connection, and a panel is a handful of short reads.
 """
 
 from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import named_queries, run_named
 from pledgegraph.queries.params import typed_value
-from pledgegraph.serve.panels import NoEntity, entity_panel, neighbourhood
+from pledgegraph.serve.canvas import MAX_SUBGRAPH, neighbourhood, subgraph
+from pledgegraph.serve.names import NoEntity
+from pledgegraph.serve.panels import entity_panel
 from pledgegraph.serve.search import search
 from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
 from pledgegraph.serve.source import SourceUnavailable, document_source
@@ -37,7 +40,7 @@ from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-__all__ = ["create_app", "MAX_ROWS", "QUERY_SECONDS"]
+__all__ = ["create_app", "MAX_ROWS", "MAX_SUBGRAPH", "QUERY_SECONDS"]
 
 MAX_ROWS = 1000
 """Rows ``/api/cypher`` returns at most; the answer says when it cut (``X-Rows-Truncated``).
@@ -126,6 +129,16 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
                          {"X-Rows-Truncated": str(MAX_ROWS)})
         return _rows(result)
 
+    def among(request: Request) -> Response:
+        """The nodes a console result named, with the edges among them (the canvas's shape)."""
+        try:
+            body = json.loads(request.scope["pledgegraph.body"] or b"null")
+        except ValueError:
+            return _error(400, "the body is not JSON: send {\"ids\": [\"body:…\", …]}")
+        if not isinstance(body, dict) or "ids" not in body:
+            return _error(400, "send {\"ids\": [\"body:…\", …]}")
+        return _json(subgraph(store, body["ids"]))
+
     def catalogue(request: Request) -> Response:
         return _json([{"name": q.name, "description": q.description, "params": list(q.params)}
                       for q in named_queries().values()])
@@ -143,14 +156,18 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
         start, end = _int(request.query_params.get("start")), _int(request.query_params.get("end"))
         return _json(document_source(store, request.path_params["doc"], start, end))
 
-    async def read_body(request: Request) -> Response:
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > _MAX_BODY:
-                return _error(413, f"a query body may have at most {_MAX_BODY} bytes")
-        request.scope["pledgegraph.body"] = body
-        return await run_in_threadpool(guarded(cypher), request)
+    def with_body(handler: Callable[[Request], Response]) -> Callable[[Request], Awaitable[Response]]:
+        """``handler`` behind the lock, once the body is read (at most ``_MAX_BODY`` bytes)."""
+        async def read_body(request: Request) -> Response:
+            body = b""
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > _MAX_BODY:
+                    return _error(413, f"a query body may have at most {_MAX_BODY} bytes")
+            request.scope["pledgegraph.body"] = body
+            return await run_in_threadpool(guarded(handler), request)
+
+        return read_body
 
     def page(request: Request) -> Response:
         return FileResponse(_STATIC / "index.html", headers={"Cache-Control": "no-store"})
@@ -165,7 +182,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
         Route("/", page),
         Route("/api/queries", guarded(catalogue)),
         Route("/api/query/{name}", guarded(query)),
-        Route("/api/cypher", read_body, methods=["POST"]),
+        Route("/api/cypher", with_body(cypher), methods=["POST"]),
+        Route("/api/subgraph", with_body(among), methods=["POST"]),
         Route("/api/search", guarded(find)),
         Route("/api/entity/{id:path}", guarded(entity)),
         Route("/api/graph/{id:path}", guarded(graph)),

@@ -14,47 +14,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from pledgegraph.errors import QueryError
 from pledgegraph.graph.cypher import node_by_id
-from pledgegraph.graph.model import Label, label_of_id
+from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import Store
-from pledgegraph.loaders.lexicon import table
-from pledgegraph.queries.library import read_queries, run_named, run_query
-from pledgegraph.viz.subgraph import read_neighbourhood
+from pledgegraph.queries.library import run_named
+from pledgegraph.serve.canvas import links, neighbourhood
+from pledgegraph.serve.names import NoEntity, display_name, label_of, plan_display, serve_query, theme_names
 
 __all__ = ["NoEntity", "label_of", "entity_panel", "plan_display", "theme_names", "serve_query", "neighbourhood"]
-
-
-class NoEntity(QueryError):
-    """No node has that id."""
-
-
-def serve_query(store: Store, name: str, **params: Any) -> list[dict[str, Any]]:
-    """The rows of the server's own query ``serve/cypher/<name>.cypher``."""
-    return run_query(store, read_queries("pledgegraph.serve")[name], params).records()
-
-
-def theme_names() -> dict[str, str]:
-    """Theme code → its Chinese name (``loaders/data/theme_names.txt``)."""
-    return {row[0]: row[1] for row in table("theme_names") if len(row) > 1}
-
-
-def label_of(node_id: str) -> Label:
-    """The label a node id names (:func:`~pledgegraph.graph.model.label_of_id`), or :class:`NoEntity`."""
-    label = label_of_id(node_id)
-    if label is None:
-        raise NoEntity(f"no node with id {node_id!r}")
-    return label
-
-
-def plan_display(issuer: str | None, year: int | None, title: str | None, document: str | None) -> str:
-    """A plan as people name it — issuer · year · title — the file name only when none is known.
-
-    >>> plan_display("青岚街道办事处", 2024, "工作计划", "a.txt"), plan_display(None, None, None, "a.txt")
-    ('青岚街道办事处 · 2024 · 工作计划', 'a.txt')
-    """
-    parts = [str(part) for part in (issuer, year, title) if part not in (None, "")]
-    return " · ".join(parts) or str(document or "")
 
 
 def _node(store: Store, node_id: str) -> tuple[Label, dict[str, Any]]:
@@ -63,14 +30,6 @@ def _node(store: Store, node_id: str) -> tuple[Label, dict[str, Any]]:
     if not rows:
         raise NoEntity(f"no node with id {node_id!r}")
     return label, rows[0]
-
-
-def _display(label: Label, props: dict[str, Any]) -> str:
-    if label == Label.PLAN:
-        return plan_display(props.get("issuer"), props.get("year"), props.get("title"), props.get("doc"))
-    if label == Label.THEME:
-        return theme_names().get(props.get("name") or "", props.get("name") or "")
-    return str(props.get("name") or props.get("id"))
 
 
 def _project(store: Store, node_id: str) -> dict[str, Any]:
@@ -132,56 +91,12 @@ def _theme(store: Store, node_id: str) -> dict[str, Any]:
 _PANELS = {Label.PROJECT: _project, Label.BODY: _body, Label.PLAN: _plan, Label.THEME: _theme}
 
 
-def neighbourhood(store: Store, node_id: str, max_nodes: int = 300) -> dict[str, Any]:
-    """The node and its neighbours, with edges between them; the edges several documents draw
-    between the same two nodes with the same type and role merged into one, carrying the count
-    and every document's evidence. A hub beyond ``max_nodes`` keeps its nearest-named
-    neighbours and says how many it left out."""
-    label = label_of(node_id)
-    graph = read_neighbourhood(store, node_id, label, 1, max_nodes)
-    if node_id not in graph:
-        raise NoEntity(f"no node with id {node_id!r}")
-    kept = set(graph)
-    nodes = [{"id": n, "label": attrs["label"], "name": _display(Label(attrs["label"]), {**attrs, "id": n})}
-             for n, attrs in graph.nodes(data=True)]
-    merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
-    for source, target, attrs in graph.edges(data=True):
-        if source not in kept or target not in kept:
-            continue
-        key = (source, target, attrs["type"], attrs.get("role") or "")
-        edge = merged.setdefault(key, {"from": source, "to": target, "type": attrs["type"], "role": key[3],
-                                       "count": 0, "evidence": []})
-        edge["count"] += 1
-        edge["evidence"].append({key: attrs.get(key) for key in ("doc", "rule", "status", "evidence", "span_start",
-                                                                  "span_end")})
-    for edge in merged.values():
-        edge["evidence"].sort(key=lambda e: (str(e["doc"]), e["span_start"] or 0))
-    return {"id": node_id, "nodes": sorted(nodes, key=lambda n: n["id"]),
-            "edges": sorted(merged.values(), key=lambda e: (e["from"], e["to"], e["type"], e["role"])),
-            "total": graph.graph["total"], "shown": len(kept)}
-
-
 def entity_panel(store: Store, node_id: str) -> dict[str, Any]:
     """Everything the panel shows for the node ``node_id`` (raises :class:`NoEntity`)."""
     label, props = _node(store, node_id)
-    panel = {"id": node_id, "label": str(label), "name": _display(label, props), "props": props}
+    panel = {"id": node_id, "label": str(label), "name": display_name(label, props), "props": props}
     build = _PANELS.get(label)
     if build is not None:
         panel.update(build(store, node_id))
-    panel["links"] = _links(neighbourhood(store, node_id), node_id)
+    panel["links"] = links(neighbourhood(store, node_id), node_id)
     return panel
-
-
-def _links(hood: dict[str, Any], node_id: str) -> list[dict[str, Any]]:
-    """Every edge at the node as a row: its type and role, which way it points, the node at the other end."""
-    names = {n["id"]: n for n in hood["nodes"]}
-    rows = []
-    for edge in hood["edges"]:
-        if node_id not in (edge["from"], edge["to"]):
-            continue  # an edge between two neighbours
-        out = edge["from"] == node_id
-        other = names[edge["to"] if out else edge["from"]]
-        rows.append({"type": edge["type"], "role": edge["role"], "direction": "out" if out else "in",
-                     "id": other["id"], "label": other["label"], "name": other["name"], "count": edge["count"],
-                     "evidence": edge["evidence"]})
-    return rows

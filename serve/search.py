@@ -14,7 +14,7 @@ import difflib
 from typing import Any
 
 from pledgegraph.graph.store import Store
-from pledgegraph.serve.panels import plan_display, serve_query, theme_names
+from pledgegraph.serve.names import plan_display, serve_query, theme_names
 
 __all__ = ["search", "MAX_HITS"]
 

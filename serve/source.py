@@ -16,7 +16,7 @@ from typing import Any
 from pledgegraph.errors import PledgeGraphError, QueryError
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.read import read_document
-from pledgegraph.serve.panels import plan_display, serve_query
+from pledgegraph.serve.names import plan_display, serve_query
 
 __all__ = ["SourceUnavailable", "document_source"]
 

@@ -23,19 +23,21 @@ HOSTILE = """恶意街道2024年工作计划
 """
 
 
-def plans_folder(folder: Path) -> Path:
-    """The sample plans and the hostile one, copied into ``folder/plans``."""
+def plans_folder(folder: Path, extra: dict[str, str] | None = None) -> Path:
+    """The sample plans and the hostile one (and ``extra``: file name → text), copied into ``folder/plans``."""
     plans = folder / "plans"
     plans.mkdir()
     for sample in SAMPLES.glob("*.txt"):
         shutil.copy(sample, plans / sample.name)
     (plans / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    for name, text in (extra or {}).items():
+        (plans / name).write_text(text, encoding="utf-8")
     return plans
 
 
-def load_store(kind: str, folder: Path, neo4j_uri: str | None = None):
+def load_store(kind: str, folder: Path, neo4j_uri: str | None = None, extra: dict[str, str] | None = None):
     """Load the plans into a fresh store of ``kind`` and reopen it read-only, as serve does."""
-    plans = plans_folder(folder)
+    plans = plans_folder(folder, extra)
     if kind == "ladybug":
         with open_store(folder / "graph.db") as store:
             assert not load_paths(store, [plans]).failed

@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 from pledgegraph.cli import cli
 from pledgegraph.queries.library import named_queries
-from pledgegraph.serve.app import MAX_ROWS
+from pledgegraph.serve.app import MAX_ROWS, MAX_SUBGRAPH
 from pledgegraph.serve.run import Server
 from serve_client import HOSTILE, get_json, load_store
 from serve_client import request as send
@@ -221,6 +221,95 @@ def test_the_graph_merges_parallel_edges_and_keeps_their_evidence(served):
     assert len(keys) == len(set(keys))
     assert all(e["count"] == len(e["evidence"]) >= 1 for e in hood["edges"])
     assert {n["name"] for n in hood["nodes"]} >= {BODY, PROJECT}
+
+
+def test_the_graph_carries_what_the_canvas_filters_by(served):
+    hood = get_json(served, "/api/graph/plan:lanchuan_2024_key_tasks.txt")
+    commitments = [n for n in hood["nodes"] if n["label"] == "Commitment"]
+    themes = served.store.query("MATCH (p:Plan {id: 'plan:lanchuan_2024_key_tasks.txt'})-[:CONTAINS]->(c:Commitment) "
+                                "RETURN c.id AS id, c.theme AS theme, c.status AS status").records()
+    assert {(n["id"], n["theme"], n["status"], n["year"]) for n in commitments} == {
+        (row["id"], row["theme"], row["status"], 2024) for row in themes}
+    assert {n["theme_name"] for n in commitments} >= {"经济发展", "城市建设"}
+    plan = next(n for n in hood["nodes"] if n["label"] == "Plan")
+    assert plan["year"] == 2024 and plan["theme"] is None and plan["status"] is None
+    assert all(n["year"] is None for n in hood["nodes"] if n["label"] == "Body")  # a shared node has no year of its own
+    for edge in hood["edges"]:
+        assert edge["docs"] == sorted({e["doc"] for e in edge["evidence"]}) == ["lanchuan_2024_key_tasks.txt"]
+        assert edge["years"] == [2024] and all(e["year"] == 2024 for e in edge["evidence"])
+    assert {e["role"] for e in hood["edges"] if e["type"] == "RESPONSIBLE_FOR"} <= {"lead", "cooperate"}
+
+
+def _subgraph(server, body):
+    status, _, text = send(server, "POST", "/api/subgraph", body)
+    return status, json.loads(text)
+
+
+def test_subgraph_draws_the_given_nodes_and_every_edge_among_them(served):
+    project = _id(served, "Project", PROJECT)
+    owners = served.store.query("MATCH (b:Body)-[:RESPONSIBLE_FOR]->(p:Project {id: $p}) RETURN DISTINCT b.id AS id",
+                                {"p": project}).records()
+    mentions = served.store.query("MATCH (c:Commitment)-[:CONCERNS]->(p:Project {id: $p}) RETURN c.id AS id",
+                                  {"p": project}).records()
+    ids = [project, *(row["id"] for row in owners + mentions)]
+    status, graph = _subgraph(served, {"ids": [*ids, ids[0], "project:no-such-project"]})
+    assert status == 200
+    assert {n["id"] for n in graph["nodes"]} == set(ids)
+    assert graph["missing"] == ["project:no-such-project"] and graph["total"] == graph["shown"] == len(ids) + 1
+    among = served.store.query("MATCH (a)-[r]->(b) WHERE a.id IN $ids AND b.id IN $ids RETURN a.id AS a, b.id AS b, "
+                               "r.role AS role, r.doc AS doc", {"ids": ids}).records()
+    assert sum(e["count"] for e in graph["edges"]) == len(among) > len(owners)
+    assert {(e["from"], e["to"]) for e in graph["edges"]} == {(row["a"], row["b"]) for row in among}
+    lead = next(e for e in graph["edges"] if e["to"] == project and e["role"] == "lead")
+    assert lead["type"] == "RESPONSIBLE_FOR" and lead["years"] == [2024] and lead["evidence"][0]["evidence"]
+    # The same shape as a neighbourhood: the page draws both with one function.
+    hood = get_json(served, "/api/graph/" + project)
+    assert set(graph["nodes"][0]) == set(hood["nodes"][0]) and set(graph["edges"][0]) == set(hood["edges"][0])
+    assert {n["id"]: n for n in graph["nodes"]}[project] == {n["id"]: n for n in hood["nodes"]}[project]
+
+
+def test_subgraph_is_capped_and_says_how_many_it_was_asked_for(served):
+    real = [row["id"] for row in served.store.query("MATCH (b:Body) RETURN b.id AS id ORDER BY id LIMIT 5").records()]
+    ids = real + [f"commitment:none-{i}" for i in range(MAX_SUBGRAPH)]
+    status, graph = _subgraph(served, {"ids": ids})
+    assert status == 200
+    assert graph["total"] == len(ids) and graph["shown"] == MAX_SUBGRAPH
+    assert {n["id"] for n in graph["nodes"]} == set(real) and len(graph["missing"]) == MAX_SUBGRAPH - len(real)
+
+
+@pytest.mark.parametrize("body", [None, {"id": ["body:x"]}, {"ids": "body:x"}, {"ids": [1]}, {"ids": ["nonsense"]},
+                                  {"ids": [{"id": "body:x"}]}, ["body:x"]])
+def test_a_bad_subgraph_request_is_a_one_line_400(served, body):
+    status, _, text = send(served, "POST", "/api/subgraph", body, {"Content-Type": "application/json"})
+    assert status == 400, text
+    error = json.loads(text)["error"]
+    assert error and "\n" not in error
+
+
+def test_subgraph_takes_no_get_and_no_post_from_another_site(served):
+    assert send(served, "GET", "/api/subgraph")[0] == 405
+    body = {"ids": [_id(served, "Project", PROJECT)]}
+    assert send(served, "POST", "/api/subgraph", body, {"Origin": "http://attacker.example"})[0] == 403
+    assert send(served, "POST", "/api/subgraph", body, {"Sec-Fetch-Site": "cross-site"})[0] == 403
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory):
+    """A LadybugDB store of the same plans, to hold each store's answers against."""
+    store, _ = load_store("ladybug", tmp_path_factory.mktemp("serve-reference"))
+    server = Server(store, "127.0.0.1", 0).start()
+    yield server
+    server.stop()
+    store.close()
+
+
+def test_the_canvas_answers_alike_on_both_stores(served, reference):
+    project = _id(served, "Project", PROJECT)
+    for path in ("/api/graph/" + project, "/api/graph/plan:lanchuan_2024_key_tasks.txt", "/api/graph/theme:economy"):
+        assert get_json(served, path) == get_json(reference, path), path
+    ids = [n["id"] for n in get_json(reference, "/api/graph/" + _id(served, "Body", BODY))["nodes"]]
+    ours, theirs = _subgraph(served, {"ids": ids}), _subgraph(reference, {"ids": ids})
+    assert ours == theirs and ours[0] == 200 and ours[1]["edges"]
 
 
 def test_the_source_view_gives_the_text_and_the_span(served):

@@ -16,10 +16,20 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--no-first-run", "--disable-sync"]
 
 
+# A plan of another year naming the seeds' tunnel project and its lead body, so the year filter has two years
+# to tell apart on one canvas.
+EARLIER = {"lanchuan_2023_key_tasks.txt": (
+    "上海市澜川区人民政府关于印发《2023年区政府重点工作安排》的通知\n澜府发〔2023〕2号\n\n区政府各委、办、局：\n"
+    "　　现将《2023年区政府重点工作安排》印发给你们，请认真抓好落实。\n\n上海市澜川区人民政府\n2023年2月10日\n\n"
+    "2023年区政府重点工作安排\n\n一、城市建设\n"
+    "　　1.推进澜江路越江隧道前期工作，年底前完成方案设计。（牵头单位：区建设管理委；配合单位：区规划资源局）\n")}
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    store, _ = load_store("ladybug", tmp_path_factory.mktemp("serve-browser"))
+    store, _ = load_store("ladybug", tmp_path_factory.mktemp("serve-browser"), extra=EARLIER)
     with Server(store, "127.0.0.1", 0).start() as running:
+        running.store = store
         yield running
     store.close()
 
@@ -145,7 +155,7 @@ def test_the_console_runs_reads_and_refuses_writes(page):
     page.fill("#cypher", "MATCH (p:Plan) RETURN p.doc AS doc ORDER BY doc")
     page.click("#run")
     page.wait_for_selector("#console-out table")
-    assert page.locator("#console-out tbody tr").count() == 5
+    assert page.locator("#console-out tbody tr").count() == 6
     page.fill("#cypher", "MATCH (b:Body) DETACH DELETE b")
     page.click("#run")
     page.wait_for_selector("#console-out .error")
@@ -171,3 +181,139 @@ def test_names_holding_markup_render_inert(page):
     page.wait_for_timeout(300)
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.locator("#panel img, #panel script, #panel b, #hits img, #source img, #source b").count() == 0
+
+
+_CANVAS = """() => ({nodes: window.pledgegraph.nodes.get().map(n => ({id: n.id, kind: n.kind, theme: n.theme, status: n.status,
+                                                                   year: n.year, hidden: !!n.hidden})),
+                    edges: window.pledgegraph.edges.get().map(e => ({id: e.id, from: e.from, to: e.to, key: e.key,
+                                                                   years: e.years, hidden: !!e.hidden}))})"""
+
+
+def _canvas(page) -> dict:
+    return page.evaluate(_CANVAS)
+
+
+def _settled(page) -> dict[str, tuple[float, float]]:
+    """The node positions once the layout has stopped moving."""
+    positions = page.evaluate("() => window.pledgegraph.network.getPositions()")
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        now = page.evaluate("() => window.pledgegraph.network.getPositions()")
+        if all(abs(now[n]["x"] - p["x"]) < 0.5 and abs(now[n]["y"] - p["y"]) < 0.5 for n, p in positions.items()):
+            return now
+        positions = now
+    raise AssertionError("the layout never settled")
+
+
+def _toggle(page, group: str, value: str) -> None:
+    page.locator(f'#legend li[data-group="{group}"][data-value="{value}"] label').click()
+
+
+def _box(page, group: str, value: str):
+    return page.locator(f'#legend li[data-group="{group}"][data-value="{value}"] input')
+
+
+def _reload(page) -> None:
+    page.reload()
+    page.wait_for_function("() => window.pledgegraph !== undefined && window.pledgegraph.loads > 0")
+
+
+def test_an_edge_type_toggle_hides_only_its_edges_in_place_and_the_link_restores_it(page):
+    _ask(page, "澜江路越江隧道")
+    before = _canvas(page)
+    keys = {e["key"] for e in before["edges"]}
+    assert {"RESPONSIBLE_FOR:lead", "RESPONSIBLE_FOR:cooperate", "CONCERNS"} <= keys
+    # The legend offers what the view holds, with counts, and nothing else.
+    offered = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('#legend li[data-group=edge]')]
+        .map(li => [li.dataset.value, Number(li.querySelector('.count').textContent)]))""")
+    assert offered == {k: sum(e["key"] == k for e in before["edges"]) for k in keys}
+    assert page.locator('#legend li[data-group="edge"] label').first.inner_text().split()[0] == "牵头"
+    settled = _settled(page)
+    _toggle(page, "edge", "RESPONSIBLE_FOR:cooperate")
+    after = _canvas(page)
+    assert [e["id"] for e in after["edges"]] == [e["id"] for e in before["edges"]]
+    assert all(e["hidden"] == (e["key"] == "RESPONSIBLE_FOR:cooperate") for e in after["edges"])
+    assert not any(n["hidden"] for n in after["nodes"])
+    moved = page.evaluate("() => window.pledgegraph.network.getPositions()")
+    assert all(abs(moved[n]["x"] - p["x"]) < 2 and abs(moved[n]["y"] - p["y"]) < 2 for n, p in settled.items())
+    assert "edge=RESPONSIBLE_FOR%3Acooperate" in page.url and not _box(page, "edge", "RESPONSIBLE_FOR:cooperate").is_checked()
+    _reload(page)
+    page.wait_for_function("() => window.pledgegraph.edges.length > 0")
+    restored = _canvas(page)
+    assert {e["id"]: e["hidden"] for e in restored["edges"]} == {e["id"]: e["hidden"] for e in after["edges"]}
+    assert not _box(page, "edge", "RESPONSIBLE_FOR:cooperate").is_checked() and _box(page, "edge", "CONCERNS").is_checked()
+    _toggle(page, "edge", "RESPONSIBLE_FOR:cooperate")
+    assert not any(e["hidden"] for e in _canvas(page)["edges"]) and page.url.endswith(
+        "#" + page.evaluate("() => encodeURIComponent(window.pledgegraph.selected)"))
+
+
+def test_theme_and_status_filters_hide_what_carries_them_and_the_link_restores_them(page):
+    _ask(page, "2024年区政府重点工作安排")
+    view = _canvas(page)
+    commitments = [n for n in view["nodes"] if n["kind"] == "Commitment"]
+    assert {"economy", "urban_development"} <= {n["theme"] for n in commitments}
+    assert {"planned", "in_progress"} <= {n["status"] for n in commitments}
+    assert "经济发展" in page.locator('#legend li[data-group="theme"][data-value="economy"]').inner_text()
+    _toggle(page, "theme", "economy")
+    _toggle(page, "status", "planned")
+    now = _canvas(page)
+    gone = {n["id"] for n in now["nodes"] if n["theme"] == "economy" or n["status"] == "planned"}
+    assert gone and {n["id"] for n in now["nodes"] if n["hidden"]} == gone
+    assert all(e["hidden"] == (e["from"] in gone or e["to"] in gone) for e in now["edges"])
+    assert page.locator('#legend li.off').count() == 2
+    assert "status=planned" in page.url and "theme=economy" in page.url
+    _reload(page)
+    page.wait_for_function("() => window.pledgegraph.nodes.length > 0")
+    assert {n["id"] for n in _canvas(page)["nodes"] if n["hidden"]} == gone
+    assert not _box(page, "theme", "economy").is_checked() and not _box(page, "status", "planned").is_checked()
+    assert _box(page, "theme", "urban_development").is_checked()
+    page.click("#filters-reset")
+    assert not any(n["hidden"] for n in _canvas(page)["nodes"]) and "&" not in page.url
+
+
+def test_the_year_filter_hides_one_year_and_keeps_what_another_year_also_draws(page):
+    _ask(page, "澜江路越江隧道")
+    view = _canvas(page)
+    assert {y for e in view["edges"] for y in e["years"]} == {2023, 2024}
+    _toggle(page, "year", "2023")
+    now = _canvas(page)
+    hidden = {n["id"] for n in now["nodes"] if n["hidden"]}
+    assert hidden and all(n["year"] == 2023 for n in now["nodes"] if n["id"] in hidden and n["year"] is not None)
+    for e in now["edges"]:  # an edge of 2023 only, or one at a node of 2023 only (a 2024 commitment TRACKS it)
+        assert e["hidden"] == (e["years"] == [2023] or e["from"] in hidden or e["to"] in hidden), e
+    assert any(not e["hidden"] and 2023 in e["years"] for e in now["edges"])
+    lead = next(n["id"] for n in now["nodes"] if n["kind"] == "Body" and any(
+        e["from"] == n["id"] and e["key"] == "RESPONSIBLE_FOR:lead" and e["years"] == [2023, 2024] for e in now["edges"]))
+    assert lead not in hidden  # its edge is drawn by both years' plans
+    assert "year=2023" in page.url
+    _reload(page)
+    page.wait_for_function("() => window.pledgegraph.nodes.length > 0")
+    assert {n["id"] for n in _canvas(page)["nodes"] if n["hidden"]} == hidden
+    assert not _box(page, "year", "2023").is_checked() and _box(page, "year", "2024").is_checked()
+
+
+def test_a_console_result_holding_nodes_is_drawn_with_the_edges_among_them(page, server):
+    page.locator("#console summary").click()
+    page.fill("#cypher", "MATCH (b:Body)-[r:RESPONSIBLE_FOR]->(p:Project) WHERE p.name = '澜江路越江隧道' RETURN b, r.role AS role, p")
+    page.click("#run")
+    page.wait_for_selector("#console-out table")
+    rows = server.store.query("MATCH (b:Body)-[r:RESPONSIBLE_FOR]->(p:Project) WHERE p.name = '澜江路越江隧道' "
+                              "RETURN b.id AS body, p.id AS project, r.role AS role").records()
+    ids = {row["body"] for row in rows} | {row["project"] for row in rows}
+    assert page.locator("#console-out tbody button.link[data-id]").count() == 2 * len(rows)
+    assert page.locator("#as-graph").is_visible()
+    page.click("#as-graph")
+    page.wait_for_function("() => window.pledgegraph.shownResult > 0")
+    drawn = _canvas(page)
+    assert {n["id"] for n in drawn["nodes"]} == ids
+    assert {(e["from"], e["to"], e["key"]) for e in drawn["edges"]} >= {
+        (row["body"], row["project"], f"RESPONSIBLE_FOR:{row['role']}") for row in rows}
+    assert all(e["from"] in ids and e["to"] in ids for e in drawn["edges"])
+    assert "查询结果" in page.locator("#graph-note").inner_text()
+    # The legend follows the drawn result: kinds are bodies and the project only.
+    assert {li for li in page.evaluate("() => [...document.querySelectorAll('#legend li[data-group=kind]')]"
+                                       ".map(li => li.dataset.value)")} == {"Body", "Project"}
+    page.fill("#cypher", "MATCH (p:Plan) RETURN count(p) AS n")
+    page.click("#run")
+    page.wait_for_selector("#console-out table")
+    assert page.locator("#as-graph").is_hidden()

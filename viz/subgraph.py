@@ -9,6 +9,7 @@ each kind it left out — nothing is dropped silently.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -16,7 +17,7 @@ from pledgegraph.graph.cypher import edges_among, edges_at
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label, label_of_id
 from pledgegraph.graph.store import Store
 
-__all__ = ["View", "read_graph", "read_neighbourhood", "select_view", "read_view"]
+__all__ = ["View", "read_graph", "read_neighbourhood", "read_among", "select_view", "read_view"]
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,36 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
         edges = {key: edge for key, edge in edges.items() if edge[0] in kept and edge[1] in kept}
         frontier &= kept
     visit(frontier, grow=False)  # edges between two nodes at the full depth
-    graph = nx.MultiDiGraph(total=total)
+    return _read_nodes(store, labels, edges.values(), total)
+
+
+def read_among(store: Store, labels: dict[str, Label]) -> nx.MultiDiGraph:
+    """The given nodes (id → label) that exist, with every edge between two of them — what a
+    list of nodes (a console result) is drawn with. Read with the same per-label queries as a
+    neighbourhood, so both stores answer alike."""
+    by_label: dict[Label, set[str]] = {}
+    for node, label in labels.items():
+        by_label.setdefault(label, set()).add(node)
+    edges: dict[tuple, tuple[str, str, dict]] = {}
+    for source, _, target, _, attrs in _incident_edges(store, by_label, among=set(labels)):
+        if source in labels and target in labels:
+            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+    return _read_nodes(store, labels, edges.values())
+
+
+def _read_nodes(store: Store, labels: dict[str, Label], edges: Iterable[tuple[str, str, dict]],
+               total: int | None = None) -> nx.MultiDiGraph:
+    """The nodes of ``labels`` the store holds, with their properties, and ``edges`` among them."""
+    graph = nx.MultiDiGraph(total=len(labels) if total is None else total)
     for node_label in NODE_PROPERTIES:
         ids = sorted(n for n, found in labels.items() if found == node_label)
         if ids:
             query = f"UNWIND $ids AS id MATCH (n:{node_label} {{id: id}}) RETURN n.id AS id, {_node_columns(node_label)}"
             for record in store.query(query, {"ids": ids}).records():
                 graph.add_node(record.pop("id"), label=str(node_label), **record)
-    for source, target, attrs in edges.values():
-        graph.add_edge(source, target, **attrs)
+    for source, target, attrs in edges:
+        if source in graph and target in graph:
+            graph.add_edge(source, target, **attrs)
     return graph
 
 

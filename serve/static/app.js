@@ -14,9 +14,18 @@
   const FLAG = {no_owner: "无牵头单位 no owner", no_target: "无量化指标 no target", no_deadline: "无时限 no deadline"};
   const EDGE_COLOUR = {"RESPONSIBLE_FOR:lead": "#D55E00", "RESPONSIBLE_FOR:cooperate": "#E69F00", CONCERNS: "#009E73",
                        CONTAINS: "#BBBBBB", UNDER_THEME: "#CC79A7", HAS_TARGET: "#0072B2", ISSUED: "#999999",
-                       TRACKS: "#D55E00", MEMBER_OF: "#E69F00", PART_OF: "#8C564B"};
+                       CO_ISSUED: "#777777", DRAFTED: "#777777", TRACKS: "#D55E00", MEMBER_OF: "#E69F00",
+                       PART_OF: "#8C564B", DEPENDS_ON: "#882255", SUPPORTS: "#44AA99", COOPERATES_WITH: "#F0E442"};
+  // The edge types of graph/model.py, lead and cooperate apart, in the legend's order.
+  const EDGE_NAME = {"RESPONSIBLE_FOR:lead": "牵头 lead", "RESPONSIBLE_FOR:cooperate": "配合 cooperate",
+                     CONTAINS: "包含 contains", CONCERNS: "涉及项目 concerns", UNDER_THEME: "属于主题 under theme",
+                     HAS_TARGET: "指标 has target", DEPENDS_ON: "依赖 depends on", SUPPORTS: "支撑 supports",
+                     COOPERATES_WITH: "协作 cooperates with", TRACKS: "跟进 tracks", ISSUED: "发布 issued",
+                     CO_ISSUED: "联合发布 co-issued", DRAFTED: "起草 drafted", MEMBER_OF: "成员 member of",
+                     PART_OF: "隶属 part of"};
   const FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
-  const state = {selected: null, hits: [], active: -1, seq: 0, pending: null, hidden: new Set()};
+  const ID = /^(project|body|plan|theme|commitment|target|place):/;
+  const state = {selected: null, hits: [], active: -1, seq: 0, pending: null};
 
   function el(tag, text, cls) {
     const node = document.createElement(tag);
@@ -171,10 +180,24 @@
         KIND[l.label] || l.label, link(l.name, l.id), l.count]), "links"));
   }
 
+  // The URL: #<id>, then what the filters switch off (#body%3A…&edge=CONTAINS&year=2023).
+  function writeUrl() {
+    const params = filters.toParams().toString();
+    const hash = (state.selected ? enc(state.selected) : "") + (params ? "&" + params : "");
+    history.replaceState(null, "", hash ? "#" + hash : location.pathname + location.search);
+  }
+
+  function readUrl() {
+    const hash = location.hash.slice(1);
+    const cut = hash.indexOf("&");
+    filters.fromParams(new URLSearchParams(cut < 0 ? "" : hash.slice(cut + 1)));
+    return decodeURIComponent(cut < 0 ? hash : hash.slice(0, cut));
+  }
+
   async function select(id, redraw = true) {
     state.selected = id;
     window.pledgegraph.selected = id;
-    history.replaceState(null, "", "#" + enc(id));
+    writeUrl();
     try {
       const [panel, hood] = await Promise.all([api("/api/entity/" + enc(id)), redraw ? api("/api/graph/" + enc(id)) : null]);
       if (state.selected !== id) return;
@@ -310,25 +333,37 @@
   function short(name) { return name.length > 24 ? name.slice(0, 23) + "…" : name; }
 
   function visNode(n) {
-    return {id: n.id, label: short(n.name), title: `${KIND[n.label] || n.label}: ${n.name}`, fullName: n.name, kind: n.label,
-            color: COLOUR[n.label], shape: SHAPE[n.label] || "dot", hidden: state.hidden.has(n.label)};
+    const facts = [n.theme_name, statusText(n.status), n.year].filter((x) => x !== null && x !== undefined && x !== "");
+    return {id: n.id, label: short(n.name), title: `${KIND[n.label] || n.label}: ${n.name}${facts.length ? "\n" + facts.join(" · ") : ""}`,
+            fullName: n.name, kind: n.label, color: COLOUR[n.label], shape: SHAPE[n.label] || "dot",
+            theme: n.theme ?? null, themeName: n.theme_name ?? null, status: n.status ?? null, year: n.year ?? null};
   }
+
+  const edgeKey = (e) => e.type === "RESPONSIBLE_FOR" ? `${e.type}:${e.role}` : e.type;
 
   function visEdge(e) {
-    const key = e.type === "RESPONSIBLE_FOR" ? `${e.type}:${e.role}` : e.type;
-    const lines = e.evidence.map((x) => `${x.doc || ""}${x.rule ? " [" + x.rule + "]" : ""}: ${(x.evidence || "").slice(0, 120)}`);
+    const key = edgeKey(e);
+    const lines = e.evidence.map((x) => `${x.doc || ""}${x.year ? " (" + x.year + ")" : ""}${x.rule ? " [" + x.rule + "]" : ""}: ${(x.evidence || "").slice(0, 120)}`);
     return {id: `${e.from}|${e.to}|${e.type}|${e.role}`, from: e.from, to: e.to, label: e.count > 1 ? `×${e.count}` : undefined,
-            title: `${e.type}${e.role ? " " + (ROLE[e.role] || e.role) : ""}\n${lines.join("\n")}`,
+            title: `${EDGE_NAME[key] || e.type}${e.role && !EDGE_NAME[key] ? " " + (ROLE[e.role] || e.role) : ""}\n${lines.join("\n")}`,
             color: {color: EDGE_COLOUR[key] || "#777"}, dashes: e.role === "cooperate", width: e.role === "lead" ? 3 : 1,
-            count: e.count, type: e.type, role: e.role};
+            count: e.count, type: e.type, role: e.role, key, docs: e.docs || [], years: e.years || []};
   }
 
-  function draw(hood, replace) {
+  function note(text) {
+    const hidden = nodes.get({filter: (n) => n.hidden}).length;
+    $("graph-note").textContent = text + (hidden ? ` · 筛选隐藏 ${hidden} 个 (${hidden} hidden by filters)` : "");
+  }
+
+  function draw(hood, replace, what) {
     if (replace) { nodes.clear(); edges.clear(); }
     nodes.update(hood.nodes.map(visNode));
     edges.update(hood.edges.map(visEdge));
-    $("graph-note").textContent = hood.shown < hood.total
-      ? `显示 ${hood.shown} / ${hood.total} 个节点 (showing ${hood.shown} of ${hood.total})` : `${nodes.length} 个节点 nodes · 双击展开 double-click expands`;
+    filters.apply();
+    filters.render();
+    state.note = (what ? what + " · " : "") + (hood.shown < hood.total
+      ? `显示 ${hood.shown} / ${hood.total} 个节点 (showing ${hood.shown} of ${hood.total})` : `${nodes.length} 个节点 nodes · 双击展开 double-click expands`);
+    note(state.note);
     network.once("stabilized", () => network.fit({animation: false}));
     network.fit({animation: false});
   }
@@ -359,19 +394,27 @@
     a.click();
   });
 
-  for (const [label, name] of Object.entries(KIND)) {
-    const li = el("li");
-    li.dataset.kind = label;
-    const swatch = el("span", null, "swatch");
-    swatch.style.background = COLOUR[label];
-    li.append(swatch, `${name} ${label}`);
-    li.addEventListener("click", () => {
-      if (state.hidden.has(label)) state.hidden.delete(label); else state.hidden.add(label);
-      li.classList.toggle("off", state.hidden.has(label));
-      nodes.update(nodes.get().filter((n) => n.kind === label).map((n) => ({id: n.id, hidden: state.hidden.has(label)})));
-    });
-    $("legend").appendChild(li);
+  // --- the legend, which is also the filters (filters.js) ------------------------------
+  const themeNames = () => new Map(nodes.get().filter((n) => n.theme).map((n) => [n.theme, n.themeName || n.theme]));
+  const DESCRIBE = {
+    kind: (v) => ({text: `${KIND[v] || v} ${v}`, colour: COLOUR[v] || "#777"}),
+    edge: (v) => ({text: EDGE_NAME[v] || v.replace(":", " "), colour: EDGE_COLOUR[v] || "#777", line: true,
+                   dashed: v.endsWith(":cooperate"), title: v}),
+    theme: (v) => ({text: themeNames().get(v) || v, title: v}),
+    status: (v) => ({text: statusText(v)}),
+    year: (v) => ({text: `${v} 年`}),
+  };
+  const FIXED = {kind: Object.keys(KIND), edge: Object.keys(EDGE_NAME), status: Object.keys(STATUS)};
+  function order(group, values, counts) {
+    const fixed = FIXED[group] || [];
+    const rank = (v) => (fixed.includes(v) ? fixed.indexOf(v) : fixed.length);
+    if (group === "year") return values.sort();
+    return values.sort((a, b) => rank(a) - rank(b) || counts.get(b) - counts.get(a) || (a < b ? -1 : a > b ? 1 : 0));
   }
+  const filters = PledgeFilters.create({nodes, edges, root: $("legend"), order,
+    describe: (group, value) => DESCRIBE[group](value),
+    onChange: () => { writeUrl(); note(state.note || ""); }});
+  $("filters-reset").addEventListener("click", () => filters.reset());
 
   // --- the console ----------------------------------------------------------------------
   async function runCypher() {
@@ -383,15 +426,50 @@
     const body = await response.json().catch(() => null);
     if (!response.ok) { out.appendChild(el("p", (body && body.error) || response.statusText, "error")); return; }
     const columns = body.length ? Object.keys(body[0]) : [];
-    out.appendChild(table(columns, body.map((row) => columns.map((c) => {
-      const v = row[c];
-      return typeof v === "string" && /^(project|body|plan|theme|commitment|target|place):/.test(v) ? link(v, v)
-        : (v !== null && typeof v === "object" ? JSON.stringify(v) : v);
-    })), "console-rows"));
+    out.appendChild(table(columns, body.map((row) => columns.map((c) => cell(row[c]))), "console-rows"));
     const cut = response.headers.get("X-Rows-Truncated");
     $("console-note").textContent = `${body.length} 行 rows` + (cut ? `（只显示前 ${cut} 行，还有更多 / the first ${cut}, more exist）` : "");
+    state.resultIds = nodeIds(body);
+    $("as-graph").hidden = !state.resultIds.length;
+    $("as-graph").textContent = `图 graph view (${state.resultIds.length} 个节点 nodes)`;
+  }
+
+  const isNode = (v) => v !== null && typeof v === "object" && !Array.isArray(v) && typeof v.id === "string" && ID.test(v.id);
+
+  function cell(v) {
+    if (typeof v === "string" && ID.test(v)) return link(v, v);
+    if (isNode(v)) return link(v.name || v.title || v.id, v.id);
+    if (Array.isArray(v) && v.length && v.every(isNode)) return v.map((n) => link(n.name || n.title || n.id, n.id));
+    return v !== null && typeof v === "object" ? JSON.stringify(v) : v;
+  }
+
+  // The nodes a result holds: node values (a dict of properties with an id), lists and paths of
+  // them, and node ids; in the order met, each once.
+  function nodeIds(rows) {
+    const ids = new Set();
+    const visit = (v) => {
+      if (typeof v === "string") { if (ID.test(v)) ids.add(v); } else if (Array.isArray(v)) v.forEach(visit);
+      else if (isNode(v)) ids.add(v.id);
+    };
+    rows.forEach((row) => Object.values(row).forEach(visit));
+    return [...ids];
+  }
+
+  async function showResult() {
+    try {
+      const graph = await api("/api/subgraph", {method: "POST", headers: {"Content-Type": "application/json"},
+                                                body: JSON.stringify({ids: state.resultIds})});
+      state.selected = null;
+      window.pledgegraph.selected = null;
+      writeUrl();
+      draw(graph, true, `查询结果 console result${graph.missing.length ? ` (${graph.missing.length} 个未找到 not found)` : ""}`);
+      window.pledgegraph.shownResult += 1;
+    } catch (error) {
+      $("console-note").textContent = "无法显示为图 / cannot draw: " + error.message;
+    }
   }
   $("run").addEventListener("click", runCypher);
+  $("as-graph").addEventListener("click", showResult);
   api("/api/queries").then((list) => {
     for (const q of list) {
       const li = el("li");
@@ -400,6 +478,8 @@
     }
   }).catch(() => {});
 
-  window.pledgegraph = {network, nodes, edges, select, showSource, expand, selected: null, loaded: null, loads: 0, expanded: null};
-  if (location.hash.length > 1) select(decodeURIComponent(location.hash.slice(1)));
+  window.pledgegraph = {network, nodes, edges, select, showSource, expand, filters, selected: null, loaded: null, loads: 0,
+                        expanded: null, shownResult: 0};
+  const first = readUrl();
+  if (first) select(first);
 })();
