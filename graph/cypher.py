@@ -39,7 +39,6 @@ __all__ = [
     "count_edges",
     "node_by_id",
     "edges_at",
-    "edges_among",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -238,16 +237,8 @@ def node_by_id(label: Label) -> str:
 
 
 def edges_at(label: Label, outgoing: bool) -> str:
-    """Every edge of any type out of (or into) the nodes of ``label`` named in ``$ids``: the near
-    end's id, the far end's, and the relationship whole, whose ``_label`` both stores give as
-    its type. One statement per direction, where one per edge type and end took two dozen —
-    each statement costs a millisecond or more to plan, and a panel reads a neighbourhood."""
+    """Every edge of any type out of (or into) the node of ``label`` whose id is ``$id``: the far
+    end's id and the relationship whole, whose ``_label`` both stores give as its type. One
+    statement per direction, where one per edge type and end took two dozen."""
     arrow = "-[r]->" if outgoing else "<-[r]-"
-    return f"UNWIND $ids AS id MATCH (a:{label} {{id: id}}){arrow}(b) RETURN a.id AS near, b.id AS far, r"
-
-
-def edges_among(label: Label) -> str:
-    """The edges out of the nodes of ``label`` in ``$ids`` whose far end is in ``$among``: the
-    edges between the nodes of a neighbourhood, without reading every edge of a hub among them."""
-    return (f"UNWIND $ids AS id MATCH (a:{label} {{id: id}})-[r]->(b) WHERE b.id IN $among "
-            "RETURN a.id AS near, b.id AS far, r")
+    return f"MATCH (a:{label} {{id: $id}}){arrow}(b) RETURN b.id AS far, r"

@@ -98,5 +98,5 @@ def entity_panel(store: Store, node_id: str) -> dict[str, Any]:
     build = _PANELS.get(label)
     if build is not None:
         panel.update(build(store, node_id))
-    panel["links"] = links(neighbourhood(store, node_id), node_id)
+    panel["links"] = links(neighbourhood(store, node_id, inner=False), node_id)  # the node's own edges
     return panel
