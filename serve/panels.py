@@ -38,8 +38,17 @@ def _project(store: Store, node_id: str) -> dict[str, Any]:
             "mentions": serve_query(store, "project_mentions", project=node_id)}
 
 
+def _work_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A body's work in reading order: its own before a collective's, leads before
+    cooperation, then kind, year, document and place in it (unknowns last)."""
+    rows = sorted(rows, key=lambda r: (r["kind"], r["year"] is None, r["year"] or 0, r["document"] or "",
+                                       r["span_start"] is None, r["span_start"] or 0, r["id"]))
+    rows.sort(key=lambda r: r["role"] or "", reverse=True)  # stable: lead before cooperate
+    return sorted(rows, key=lambda r: r["via"] or "")
+
+
 def _body(store: Store, node_id: str) -> dict[str, Any]:
-    work = serve_query(store, "body_work", body=node_id)
+    work = _work_order(serve_query(store, "body_work", body=node_id))
     memberships = sorted(serve_query(store, "body_memberships", body=node_id),
                          key=lambda row: (row["relation"], row["name"] or "", row["id"]))
     return {"leads": [row for row in work if row["role"] == "lead"],
