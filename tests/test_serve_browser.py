@@ -317,3 +317,22 @@ def test_a_console_result_holding_nodes_is_drawn_with_the_edges_among_them(page,
     page.click("#run")
     page.wait_for_selector("#console-out table")
     assert page.locator("#as-graph").is_hidden()
+
+
+def test_a_big_canvas_draws_straight_edges_and_arrows_only_when_zoomed_in(page):
+    assert page.evaluate("() => document.getElementById('graph').dataset.detail || 'full'") == "full"
+    page.evaluate("""() => {
+      const pg = window.pledgegraph, nodes = [], edges = [];
+      for (let i = 0; i < 600; i++) nodes.push({id: "n" + i, label: "节点" + i, x: (i % 30) * 80, y: Math.floor(i / 30) * 80});
+      for (let i = 0; i < 1200; i++) edges.push({id: "e" + i, from: "n" + (i % 600), to: "n" + ((i * 7 + 1) % 600)});
+      pg.network.setOptions({physics: false});
+      pg.nodes.clear(); pg.edges.clear(); pg.nodes.add(nodes); pg.edges.add(edges); pg.network.fit();
+    }""")
+    page.wait_for_function("() => document.getElementById('graph').dataset.detail === 'big-no-arrows'")
+    assert page.evaluate("() => window.pledgegraph.network.getScale()") < 0.6
+    page.evaluate("() => window.pledgegraph.network.moveTo({scale: 1.0})")
+    page.mouse.move(700, 450)
+    page.mouse.wheel(0, -1)  # a real zoom event: the page re-decides on zoom
+    page.wait_for_function("() => document.getElementById('graph').dataset.detail === 'big'")
+    page.evaluate("() => { window.pledgegraph.edges.clear(); window.pledgegraph.nodes.clear(); }")
+    page.wait_for_function("() => document.getElementById('graph').dataset.detail === 'full'")
