@@ -39,6 +39,10 @@ __all__ = [
     "count_edges",
     "node_by_id",
     "edges_at",
+    "neighbour_count",
+    "first_neighbours",
+    "edges_to",
+    "edges_around",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -242,3 +246,30 @@ def edges_at(label: Label, outgoing: bool) -> str:
     statement per direction, where one per edge type and end took two dozen."""
     arrow = "-[r]->" if outgoing else "<-[r]-"
     return f"MATCH (a:{label} {{id: $id}}){arrow}(b) RETURN b.id AS far, r"
+
+
+def neighbour_count(label: Label) -> str:
+    """How many distinct nodes the node of ``label`` with id ``$id`` is joined to, either way."""
+    return f"MATCH (a:{label} {{id: $id}})-[]-(b) RETURN count(DISTINCT b.id) AS n"
+
+
+def first_neighbours(label: Label) -> str:
+    """The ids of the first ``$n`` neighbours of the node ``$id`` of ``label``, in id order — which
+    is label order first, every id starting with its label."""
+    return f"MATCH (a:{label} {{id: $id}})-[]-(b) RETURN DISTINCT b.id AS far ORDER BY far LIMIT $n"
+
+
+def edges_to(label: Label, outgoing: bool) -> str:
+    """:func:`edges_at`, only the edges whose far end's id sorts at or before ``$last``: with the
+    last of :func:`first_neighbours`, the edges to those (a range test per edge; ``b.id IN
+    $list`` of 300 ids took 680 ms over a theme's 9,000 edges)."""
+    arrow = "-[r]->" if outgoing else "<-[r]-"
+    return f"MATCH (a:{label} {{id: $id}}){arrow}(b) WHERE b.id <= $last RETURN b.id AS far, r"
+
+
+def edges_around(label: Label) -> str:
+    """The edges between two neighbours of the node ``$id`` of ``label`` whose ids sort at or
+    before ``$last``, in one statement (a row for each way the pair is joined to the node): a
+    hub's first 300 neighbours took 300 primary-key reads, this one scan of its edges."""
+    return (f"MATCH (f:{label} {{id: $id}})-[]-(a)-[r]->(b)-[]-(f) WHERE a.id <= $last AND b.id <= $last "
+            "RETURN a.id AS near, b.id AS far, r")

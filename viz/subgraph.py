@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pledgegraph.graph.cypher import edges_at
+from pledgegraph.graph.cypher import edges_around, edges_at, edges_to, first_neighbours, neighbour_count
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label, label_of_id
 from pledgegraph.graph.store import Store
 
@@ -54,10 +54,11 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
-def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]],
-                    among: set[str] | None = None) -> list[tuple[str, Label, str, Label, dict]]:
-    """Every edge touching the given nodes — or, given ``among``, every edge out of them into
-    those — as (source, its label, target, its label, attributes), in one order on both stores.
+def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]], among: set[str] | None = None,
+                    kept: set[str] | None = None) -> list[tuple[str, Label, str, Label, dict]]:
+    """Every edge touching the given nodes — given ``among``, every edge out of them into those;
+    given ``kept`` (the first neighbours in id order), every edge either way between them and those — as (source, its label, target,
+    its label, attributes), in one order on both stores.
 
     Node by node, each read a primary-key lookup: LadybugDB joins ``UNWIND $ids … MATCH (a {id:
     id})-[r]->(b)`` by scanning whole tables (400 ms for 60 commitments at a thousand plans)
@@ -66,14 +67,36 @@ def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]],
     for label, ids in ids_by_label.items():
         for node in sorted(ids):
             for outgoing in (True,) if among is not None else (True, False):
-                for far, relationship in store.query(edges_at(label, outgoing), {"id": node}).rows:
+                query, params = ((edges_at(label, outgoing), {"id": node}) if kept is None else
+                                 (edges_to(label, outgoing), {"id": node, "last": max(kept)}))
+                for far, relationship in store.query(query, params).rows:
                     if among is not None and far not in among:
                         continue
                     other = label_of_id(far)
                     attrs = {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
                     found.append((node, label, far, other, attrs) if outgoing else (far, other, node, label, attrs))
-    order = {edge_type: i for i, edge_type in enumerate(EdgeType)}
-    return sorted(found, key=lambda e: (order[e[4]["type"]], e[0], e[2], sorted((k, str(v)) for k, v in e[4].items())))
+    return sorted(found, key=lambda e: _edge_order((e[0], e[2], e[4])))
+
+
+_TYPE_ORDER = {edge_type: i for i, edge_type in enumerate(EdgeType)}
+
+
+def _edge_order(edge: tuple[str, str, dict]) -> tuple:
+    """One order of edges on both stores: type, source, target, then every attribute."""
+    source, target, attrs = edge
+    return _TYPE_ORDER[attrs["type"]], source, target, sorted((k, str(v)) for k, v in attrs.items())
+
+
+def _hub_cut(store: Store, focus: str, label: Label, max_nodes: int) -> tuple[set[str], int] | None:
+    """For a focus with more than ``max_nodes`` − 1 neighbours, the first of them (by label and
+    id, as the cut below keeps) and how many there are, read without reading every edge: a
+    theme at a thousand plans has 9,000 commitments, and reading all their edges took 190 ms
+    where counting takes 12 and the first 300 ids 10. None for any other node."""
+    total = store.query(neighbour_count(label), {"id": focus}).rows[0][0]
+    if total <= max_nodes - 1:
+        return None
+    rows = store.query(first_neighbours(label), {"id": focus, "n": max_nodes - 1}).rows
+    return {row[0] for row in rows}, total + 1
 
 
 def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
@@ -108,6 +131,18 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
         return reached
 
     frontier = {focus}
+    hub = _hub_cut(store, focus, label, max_nodes) if depth == 1 and max_nodes is not None else None
+    if hub is not None:
+        first, total = hub
+        for source, source_label, target, target_label, attrs in _incident_edges(store, {label: {focus}}, kept=first):
+            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+            labels.setdefault(source, source_label)
+            labels.setdefault(target, target_label)
+        if inner:
+            for near, far, relationship in store.query(edges_around(label), {"id": focus, "last": max(first)}).rows:
+                attrs = {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
+                edges[(near, far, *sorted((k, str(v)) for k, v in attrs.items()))] = (near, far, attrs)
+        return _read_nodes(store, labels, sorted(edges.values(), key=_edge_order), total)
     for _ in range(depth):
         frontier = visit(frontier, grow=True)
     total = len(labels)
