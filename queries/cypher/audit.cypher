@@ -1,7 +1,10 @@
 // Each commitment and what makes it accountable: a named owner, a measurable target, a deadline, a named deliverable.
-// params:
+// params: limit=100, offset=0
 // lists: sorted
+// The page of commitments (document, position, id) is chosen before their owners, targets and
+// deliverables are counted.
 MATCH (issuer:Body)-[:ISSUED]->(p:Plan)-[:CONTAINS]->(c:Commitment)
+WITH issuer, p, c ORDER BY p.doc, c.span_start, c.id, issuer.id SKIP $offset LIMIT $limit
 OPTIONAL MATCH (lead:Body)-[:RESPONSIBLE_FOR {role: 'lead'}]->(c)
 WITH issuer, p, c, collect(DISTINCT lead.name) AS leads, collect(DISTINCT lead.id) AS lead_ids,
      count(DISTINCT CASE WHEN lead.id <> issuer.id OR issuer.kind <> 'district_gov' THEN lead.id END) AS owners

@@ -1,10 +1,13 @@
 // Commitments that lack an owner, a target or a deadline.
-// params:
+// params: limit=100, offset=0
+// What is missing is asked with EXISTS (no counting), so the page of gaps (document, heading, id)
+// is chosen before anything is gathered.
 MATCH (p:Plan)-[:CONTAINS]->(c:Commitment)
-OPTIONAL MATCH (o:Body)-[:RESPONSIBLE_FOR]->(c)
-OPTIONAL MATCH (c)-[:HAS_TARGET]->(t:Target)
-WITH p, c, count(DISTINCT o.id) AS owners, count(DISTINCT t.id) AS targets
-WHERE owners = 0 OR targets = 0 OR c.deadline IS NULL
-RETURN p.doc AS document, c.name AS commitment, owners = 0 AS no_owner, targets = 0 AS no_target,
+WHERE c.deadline IS NULL OR NOT EXISTS { MATCH (:Body)-[:RESPONSIBLE_FOR]->(c) }
+      OR NOT EXISTS { MATCH (c)-[:HAS_TARGET]->(:Target) }
+WITH p, c ORDER BY p.doc, c.name, c.id SKIP $offset LIMIT $limit
+RETURN p.doc AS document, c.name AS commitment,
+       NOT EXISTS { MATCH (:Body)-[:RESPONSIBLE_FOR]->(c) } AS no_owner,
+       NOT EXISTS { MATCH (c)-[:HAS_TARGET]->(:Target) } AS no_target,
        c.deadline IS NULL AS no_deadline
-ORDER BY document, commitment
+ORDER BY document, commitment, c.id

@@ -1,7 +1,10 @@
 // The 台账 (ledger): one row per commitment with its plan, owners, projects, targets, deadline, status and evidence.
-// params:
+// params: limit=100, offset=0
 // lists: sorted
+// The page of commitments is chosen first (document, position, id: a total order), and only its
+// rows gather owners, projects and targets: the first page costs a page, not the whole graph.
 MATCH (p:Plan)-[:CONTAINS]->(c:Commitment)
+WITH p, c ORDER BY p.doc, c.span_start, c.id SKIP $offset LIMIT $limit
 OPTIONAL MATCH (lead:Body)-[:RESPONSIBLE_FOR {role: 'lead'}]->(c)
 WITH p, c, collect(DISTINCT lead.name) AS lead
 OPTIONAL MATCH (helper:Body)-[:RESPONSIBLE_FOR {role: 'cooperate'}]->(c)

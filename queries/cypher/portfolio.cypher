@@ -1,5 +1,5 @@
 // A body's portfolio: the projects and tasks it leads or cooperates on — its own, and those a plan gave to a collective it is a member of (via: 各街镇, 各区政府 … through MEMBER_OF) — with their status and source.
-// params: body
+// params: body, limit=100, offset=0
 MATCH (b:Body {id: $body})
 OPTIONAL MATCH (b)-[:MEMBER_OF]->(g:Body)
 WITH b, collect(DISTINCT g.id) AS collectives
@@ -7,4 +7,5 @@ UNWIND collectives + [b.id] AS owner
 MATCH (o:Body {id: owner})-[r:RESPONSIBLE_FOR]->(w)
 RETURN b.name AS body, r.role AS role, CASE WHEN w.text IS NULL THEN 'project' ELSE 'task' END AS kind,
        w.name AS name, w.status AS status, CASE WHEN o.id = b.id THEN '' ELSE o.name END AS via, r.doc AS document
-ORDER BY via, role DESC, kind, name, document
+ORDER BY via, role DESC, kind, name, document, w.id, o.id, r.span_start
+SKIP $offset LIMIT $limit
