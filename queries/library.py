@@ -55,14 +55,10 @@ class Page(Result):
 class NamedQuery:
     name: str
     description: str
-    params: tuple[str, ...]
+    params: tuple[str, ...]  # the parameters a caller must give
     text: str
+    # The parameters a caller may leave out, with their defaults (``limit``, ``offset``).
     defaults: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-
-    @property
-    def required(self) -> tuple[str, ...]:
-        """The parameters a caller must give (those without a default)."""
-        return tuple(p for p in self.params if p not in self.defaults)
 
     @property
     def pages(self) -> bool:
@@ -86,7 +82,7 @@ def _parse(name: str, text: str) -> NamedQuery:
     description = lines[0].removeprefix("//").strip()
     params_line = next((line for line in lines if line.startswith("// params:")), "// params:")
     declared = [p.strip() for p in params_line.removeprefix("// params:").split(",") if p.strip()]
-    params = tuple(p.partition("=")[0].strip() for p in declared)
+    params = tuple(p for p in declared if "=" not in p)
     defaults = {key.strip(): typed_value(value.strip())
                 for key, sep, value in (p.partition("=") for p in declared) if sep}
     return NamedQuery(name, description, params, text, defaults)
@@ -128,7 +124,7 @@ def run_query(store: Store, query: NamedQuery, params: dict[str, Any] | None = N
     missing = [p for p in query.params if p not in params]
     if missing:
         raise QueryError(f"query {name!r} needs parameter(s): {', '.join(missing)}")
-    sent = {p: params[p] for p in query.params}
+    sent = {p: params[p] for p in (*query.params, *query.defaults)}
     if query.pages:
         limit, offset = _count(name, "limit", params["limit"], MAX_LIMIT), _count(name, "offset", params["offset"])
         if query.pages_in_cypher:
