@@ -17,12 +17,13 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from pledgegraph.errors import PledgeGraphError, QueryError
 from pledgegraph.graph.guard import Refused
 from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.format import format_result
-from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.queries.library import Page, named_queries, run_named
 from pledgegraph.queries.params import typed_value
 from pledgegraph.serve.panels import NoEntity, entity_panel, neighbourhood
 from pledgegraph.serve.search import search
@@ -56,6 +57,17 @@ def _json(value: Any) -> JSONResponse:
 def _rows(result: Result, headers: dict[str, str] | None = None) -> Response:
     """The rows as ``query --format json`` prints them (NaN and infinity as null)."""
     return Response(format_result(result, "json"), media_type="application/json", headers=headers)
+
+
+def _more_headers(request: Request, result: Result) -> dict[str, str] | None:
+    """When rows follow this page: ``X-More-Rows`` (the next offset) and a ``Link`` to the next
+    page, the request's own parameters with ``offset`` moved on. The body stays the page alone."""
+    if not isinstance(result, Page) or not result.more:
+        return None
+    query = {**request.query_params, "offset": str(result.next_offset)}
+    url = request.url.replace(query=urlencode(query))
+    return {"X-More-Rows": f"offset={result.next_offset}",
+            "Link": f'<{url.path}?{url.query}>; rel="next"'}
 
 
 def _reason(error: Refused) -> str:
@@ -102,7 +114,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
             except QueryError as error:
                 return _error(404, str(error))
         params = {key: typed_value(value) for key, value in request.query_params.items()}
-        return _rows(run_named(store, name, params))
+        result = run_named(store, name, params)
+        return _rows(result, _more_headers(request, result))
 
     def cypher(request: Request) -> Response:
         raw = request.scope["pledgegraph.body"]
@@ -122,7 +135,7 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
         return _rows(result)
 
     def catalogue(request: Request) -> Response:
-        return _json([{"name": q.name, "description": q.description, "params": list(q.params)}
+        return _json([{"name": q.name, "description": q.description, "params": list(q.params), "defaults": q.defaults}
                       for q in named_queries().values()])
 
     def find(request: Request) -> Response:

@@ -19,7 +19,7 @@ from pledgegraph.graph.cypher import node_by_id
 from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import Store
 from pledgegraph.loaders.lexicon import table
-from pledgegraph.queries.library import read_queries, run_named, run_query
+from pledgegraph.queries.library import read_queries, run_all, run_query
 from pledgegraph.viz.subgraph import read_neighbourhood
 
 __all__ = ["NoEntity", "label_of", "entity_panel", "plan_display", "theme_names", "serve_query", "neighbourhood"]
@@ -76,7 +76,7 @@ def _display(label: Label, props: dict[str, Any]) -> str:
 
 def _project(store: Store, node_id: str) -> dict[str, Any]:
     return {"owners": serve_query(store, "project_owners", project=node_id),
-            "timeline": run_named(store, "timeline", {"project": node_id}).records(),
+            "timeline": run_all(store, "timeline", {"project": node_id}).records(),
             "mentions": serve_query(store, "project_mentions", project=node_id)}
 
 
