@@ -61,10 +61,10 @@ def main() -> None:
             text = subprocess.run(["git", "show", f"{args.before}:queries/cypher/{name}.cypher"],
                                   capture_output=True, text=True, check=True).stdout
             old = _parse(name, text)
-            p50, p95 = _ms(lambda old=old: run_query(store, old, given), max(3, args.repeat // 5))
+            p50, p95 = _ms(lambda old=old, given=given: run_query(store, old, given), max(3, args.repeat // 5))
             before = f"{p50:.1f} / {p95:.1f}"
-        p50, p95 = _ms(lambda: run_query(store, query, given), args.repeat)
-        whole = f"{_ms(lambda: run_all(store, name, given), 3)[0]:.0f}" if args.all else ""
+        p50, p95 = _ms(lambda query=query, given=given: run_query(store, query, given), args.repeat)
+        whole = f"{_ms(lambda name=name, given=given: run_all(store, name, given), 3)[0]:.0f}" if args.all else ""
         print(f"{name:<18} {before:>20} {f'{p50:.1f} / {p95:.1f}':>24} {whole:>14}")
     store.close()
 

@@ -10,7 +10,13 @@ Paging: a query that declares ``limit=… , offset=…`` returns one page (see :
 its text orders its driving rows totally (ties broken by id) and pages them with ``SKIP
 $offset LIMIT $limit`` before it aggregates, so the first page costs what a page costs, not
 what the whole graph costs. It is sent ``limit + 1`` to learn cheaply whether more rows exist
-(:class:`Page`). A UNION query is paged here, after its sort. :func:`iter_pages` and
+(:class:`Page`). A UNION query is paged here, after its sort.
+
+A file may page in two statements, split by a line ``// rows: …``: the first orders and pages
+the driving ids (its first column), the second gets them as ``$page`` and gathers each one's
+rows (``UNWIND $page AS id MATCH (c {id: id}) …``). LadybugDB plans the gathering as lookups
+by primary key only when the ids arrive as a parameter; inside one statement it joins whole
+tables, and the first page of the ledger cost 100+ ms instead of a few. :func:`iter_pages` and
 :func:`run_all` read every page, for callers that need every row (an audit, an export).
 """
 
@@ -69,6 +75,15 @@ class NamedQuery:
         return self.pages and "$limit" in self.text
 
     @property
+    def statements(self) -> tuple[str, ...]:
+        """The file's statements: one, or the page and the rows of a two-step query."""
+        lines = self.text.splitlines()
+        split = next((i for i, line in enumerate(lines) if line.startswith("// rows:")), None)
+        if split is None:
+            return (self.text,)
+        return "\n".join(lines[:split]), "\n".join(lines[split:])
+
+    @property
     def sorts_in_python(self) -> bool:
         return "UNION" in self.text.upper() and "ORDER BY" not in self.text.upper()
 
@@ -125,19 +140,30 @@ def run_query(store: Store, query: NamedQuery, params: dict[str, Any] | None = N
     if missing:
         raise QueryError(f"query {name!r} needs parameter(s): {', '.join(missing)}")
     sent = {p: params[p] for p in (*query.params, *query.defaults)}
+    limit = offset = 0
     if query.pages:
         limit, offset = _count(name, "limit", params["limit"], MAX_LIMIT), _count(name, "offset", params["offset"])
         if query.pages_in_cypher:
             sent["limit"] = limit + 1  # one row more than asked says whether more exist
         else:
             del sent["limit"], sent["offset"]
-    result = store.query(query.text, sent)
+    statements, more = query.statements, None
+    if len(statements) == 1:
+        result = store.query(statements[0], sent)
+    else:  # the page of ids (one more than asked, when paged), then their rows
+        ids = [row[0] for row in store.query(statements[0], sent).rows]
+        if query.pages:
+            ids, more = ids[:limit], len(ids) > limit
+        result = store.query(statements[1], {**{k: v for k, v in sent.items() if k not in ("limit", "offset")},
+                                             "page": ids})
     if query.sorts_lists:
         result = Result(result.columns, [[_sorted(v) for v in row] for row in result.rows])
     if query.sorts_in_python:
         result = Result(result.columns, sorted(result.rows, key=lambda row: [str(v) for v in row]))
     if not query.pages:
         return result
+    if more is not None:
+        return Page(result.columns, result.rows, offset=offset, limit=limit, more=more)
     rows = result.rows if query.pages_in_cypher else result.rows[offset:offset + limit + 1]
     return Page(result.columns, rows[:limit], offset=offset, limit=limit, more=len(rows) > limit)
 
