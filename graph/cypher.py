@@ -38,6 +38,8 @@ __all__ = [
     "count_nodes",
     "count_edges",
     "node_by_id",
+    "page_nodes",
+    "page_edges",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -233,3 +235,18 @@ def node_by_id(label: Label) -> str:
     """One node of ``label`` with every property of its label, by ``$id``."""
     columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
     return f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, {columns}"
+
+
+def page_nodes(label: Label) -> str:
+    """One page of the nodes of ``label`` with every property, by id (``$offset``, ``$limit``)."""
+    columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
+    return f"MATCH (n:{label}) RETURN n.id AS id, {columns} ORDER BY id SKIP $offset LIMIT $limit"
+
+
+def page_edges(edge_type: EdgeType) -> str:
+    """One page of the edges of ``edge_type`` with their ends' ids and every property, in an
+    order that is total up to edges equal in everything (``$offset``, ``$limit``)."""
+    columns = ", ".join(f"r.{name} AS {name}" for name in EDGE_PROPERTIES)
+    order = ", ".join(["source", "target", *EDGE_PROPERTIES])
+    return (f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {columns} "
+            f"ORDER BY {order} SKIP $offset LIMIT $limit")

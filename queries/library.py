@@ -177,10 +177,10 @@ def _count(name: str, key: str, value: Any, most: int | None = None) -> int:
 
 
 def iter_pages(store: Store, name: str, params: dict[str, Any] | None = None,
-               size: int = ALL_PAGE) -> Iterator[Page]:
+               size: int | None = None) -> Iterator[Page]:
     """Every page of the paged named query ``name``, first to last, ``size`` rows each: what
     the whole answer holds, without asking a store for all of it at once."""
-    offset = 0
+    size, offset = size or ALL_PAGE, 0
     while True:
         page = run_named(store, name, {**(params or {}), "limit": size, "offset": offset})
         yield page

@@ -25,6 +25,7 @@ from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import Page, named_queries, run_named
 from pledgegraph.queries.params import typed_value
+from pledgegraph.serve.panel_pages import page_lists, panel_page
 from pledgegraph.serve.panels import NoEntity, entity_panel, neighbourhood
 from pledgegraph.serve.search import search
 from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
@@ -84,7 +85,7 @@ def _int(value: str | None) -> int | None:
         return None
     typed = typed_value(value)
     if not isinstance(typed, int):
-        raise QueryError(f"{value!r} is not a character offset")
+        raise QueryError(f"{value!r} is not a whole number")
     return typed
 
 
@@ -142,7 +143,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
         return _json(search(store, request.query_params.get("q", "")))
 
     def entity(request: Request) -> Response:
-        return _json(entity_panel(store, request.path_params["id"]))
+        limit, offset = panel_page(_int(request.query_params.get("limit")), _int(request.query_params.get("offset")))
+        return _json(page_lists(entity_panel(store, request.path_params["id"]), limit, offset))
 
     def graph(request: Request) -> Response:
         return _json(neighbourhood(store, request.path_params["id"]))
