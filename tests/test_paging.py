@@ -75,6 +75,7 @@ def test_pages_hold_every_row_once_in_the_order_of_one_big_page(loaded, size):
 def test_the_answer_is_the_same_on_both_stores_page_by_page(tmp_path, neo4j_uri):
     pages = {}
     for kind in ("ladybug", "neo4j"):
+        (tmp_path / kind).mkdir()
         store, _ = load_store(kind, tmp_path / kind, neo4j_uri if kind == "neo4j" else None)
         with store:
             pages[kind] = {name: run_named(store, name, {**_params(store, name), "limit": 9, "offset": 9}).rows
