@@ -4,6 +4,9 @@
 // page: the commitments in a total order (a commitment's doc is its plan's), before anything is
 // gathered, so the first page costs a page and not the whole graph.
 MATCH (c:Commitment)
+// Every commitment has a document and a span; saying so lets Neo4j read the page off its
+// (doc, span_start, id) index in order rather than sort every commitment.
+WHERE c.doc IS NOT NULL AND c.span_start IS NOT NULL AND c.id IS NOT NULL
 RETURN c.id AS id ORDER BY c.doc, c.span_start, c.id SKIP $offset LIMIT $limit
 // rows: each commitment of the page found by its id. Every step groups by that id and finds the
 // commitment again (LadybugDB cannot group by a node found from an UNWIND value); its plan is
