@@ -75,7 +75,8 @@ def _write_list(out: IO[str], key: str, items: Iterator[dict[str, Any]], last: b
     count = 0
     for item in items:
         out.write(f' "{key}": [\n' if not count else ",\n")
-        out.write("\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=1).splitlines()))
+        # split("\n"), not splitlines(): a text may hold U+2028, U+0085 … , which JSON leaves as they are
+        out.write("\n".join("  " + line for line in json.dumps(item, ensure_ascii=False, indent=1).split("\n")))
         count += 1
     out.write(f' "{key}": []' if not count else "\n ]")
     out.write("\n" if last else ",\n")

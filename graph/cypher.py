@@ -72,10 +72,11 @@ def schema_columns() -> dict[str, dict[str, str]]:
 
 
 # Range indexes the paged named queries use: a page's rows find their plan by its document,
-# and a page of commitments is read in (document, position, id) order off the index instead of
-# sorting every commitment.
+# and a page of commitments is read in (document, position, id) or (document, heading, id) order
+# off an index instead of sorting every commitment.
 _NEO4J_INDEXES = {"plan_doc": (Label.PLAN, ("doc",)),
-                  "commitment_order": (Label.COMMITMENT, ("doc", "span_start", "id"))}
+                  "commitment_order": (Label.COMMITMENT, ("doc", "span_start", "id")),
+                  "commitment_heading": (Label.COMMITMENT, ("doc", "name", "id"))}
 
 
 def neo4j_schema() -> list[str]:

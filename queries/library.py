@@ -39,8 +39,10 @@ __all__ = ["NamedQuery", "Page", "MAX_LIMIT", "named_queries", "read_queries", "
 
 MAX_LIMIT = 10_000
 """The most rows one page may ask for: a bigger answer is read page by page (:func:`iter_pages`)."""
-ALL_PAGE = 2_000
-"""Rows per page when every row is wanted: big enough that a page's fixed cost is small."""
+ALL_PAGE = 5_000
+"""Rows per page when every row is wanted. Each page orders the driving rows anew (SKIP), so
+few big pages read everything fastest: at N = 1,000 the ledger took 21 s in pages of 250,
+6.5 s in pages of 4,000 (one query for all of it: 9.5 s, same busy machine)."""
 
 
 @dataclass(frozen=True)
