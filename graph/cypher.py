@@ -78,6 +78,10 @@ _NEO4J_INDEXES = {"plan_doc": (Label.PLAN, ("doc",)),
                   "commitment_order": (Label.COMMITMENT, ("doc", "span_start", "id")),
                   "commitment_heading": (Label.COMMITMENT, ("doc", "name", "id"))}
 
+# Text indexes answer the CONTAINS of the search query without reading every name.
+_NEO4J_TEXT_INDEXES = {"project_name_text": (Label.PROJECT, "name"), "project_aliases_text": (Label.PROJECT, "aliases"),
+                       "body_name_text": (Label.BODY, "name")}
+
 
 def neo4j_schema() -> list[str]:
     """Uniqueness constraints (which also index the id) and the paged queries' indexes for Neo4j."""
@@ -85,7 +89,9 @@ def neo4j_schema() -> list[str]:
                    for label in NODE_PROPERTIES]
     indexes = [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in props)})"
                for name, (label, props) in _NEO4J_INDEXES.items()]
-    return constraints + indexes
+    texts = [f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+             for name, (label, prop) in _NEO4J_TEXT_INDEXES.items()]
+    return constraints + indexes + texts
 
 
 def _create_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
