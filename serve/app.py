@@ -25,7 +25,7 @@ from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.format import format_result
 from pledgegraph.queries.library import Page, named_queries, run_named
 from pledgegraph.queries.params import typed_value
-from pledgegraph.serve.panel_pages import page_lists, panel_page
+from pledgegraph.serve.panel_pages import PANEL_LIMIT, page_lists, panel_page
 from pledgegraph.serve.panels import NoEntity, entity_panel, neighbourhood
 from pledgegraph.serve.search import search
 from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
@@ -89,8 +89,9 @@ def _int(value: str | None) -> int | None:
     return typed
 
 
-def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starlette:
-    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept)."""
+def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765, panel_limit: int = PANEL_LIMIT) -> Starlette:
+    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept); a
+    panel's long lists hold ``panel_limit`` rows unless a request asks for another page size."""
     lock = threading.Lock()
 
     def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
@@ -143,7 +144,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765) -> Starl
         return _json(search(store, request.query_params.get("q", "")))
 
     def entity(request: Request) -> Response:
-        limit, offset = panel_page(_int(request.query_params.get("limit")), _int(request.query_params.get("offset")))
+        limit = _int(request.query_params.get("limit"))
+        limit, offset = panel_page(panel_limit if limit is None else limit, _int(request.query_params.get("offset")))
         return _json(page_lists(entity_panel(store, request.path_params["id"]), limit, offset))
 
     def graph(request: Request) -> Response:
