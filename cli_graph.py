@@ -24,7 +24,7 @@ from pledgegraph.loaders.lexicon import use as use_folders
 from pledgegraph.pipeline import BATCH_ROWS, LoadReport, discover, load_paths, remove_document
 from pledgegraph.prepare import default_jobs
 from pledgegraph.queries import run as lookups
-from pledgegraph.queries.format import format_result
+from pledgegraph.queries.format import format_result, page_note
 from pledgegraph.queries.library import named_queries, run_named
 from pledgegraph.queries.params import parse_params
 from pledgegraph.textfmt import render_table
@@ -184,6 +184,10 @@ def query(store: Store, cypher: str, pairs: tuple[str, ...], json_pairs: tuple[s
     \b
     Named queries: {names}
 
+    A named query answers one page: --param limit=N (default 100, at most 10,000) rows from
+    --param offset=K (default 0), in a total order, so pages never overlap. When more rows
+    follow, a line on stderr says so ("rows 1–100; more: --param offset=100").
+
     \b
     Examples:
       pledgegraph query "MATCH (b:Body) RETURN b.name AS body LIMIT 10"
@@ -192,11 +196,15 @@ def query(store: Store, cypher: str, pairs: tuple[str, ...], json_pairs: tuple[s
           --param-json 'docs=["qinglan_2024_work_plan.txt"]'
     """
     params = _params(pairs, json_pairs)
+    note = None
     if cypher in named_queries() or _BARE_NAME.fullmatch(cypher.strip()):
         result = run_named(store, cypher.strip(), params)
+        note = page_note(result, named_queries()[cypher.strip()].defaults)
     else:
         result = store.query(cypher, params, write=write)
     click.echo(format_result(result, fmt))
+    if note:  # on stderr: stdout stays the rows alone (JSON stays one array)
+        click.echo(note, err=True)
 
 
 # A bare word is a named query's name, never Cypher (no statement is one word long).

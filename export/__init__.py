@@ -11,7 +11,8 @@ csv         folder  neo4j-admin import files, plus import.sh and a LOAD CSV impo
 cypher      file    a Cypher script that recreates the graph in Neo4j (``script.py``)
 ==========  ======  ==========================================================================
 
-Every format but the ledger is written from one :class:`~pledgegraph.export.read.Snapshot`, read
+JSON is read and written a page at a time (``stream.py``), the ledger a page of the named query
+``ledger`` at a time; every other format is written from one :class:`~pledgegraph.export.read.Snapshot`, read
 with the same Cypher from either store; every file is written by :mod:`pledgegraph.outputs`
 (atomic, never through a link or onto a device, a read-only file refused).
 """
@@ -74,6 +75,20 @@ def _json(snapshot: Snapshot, path: Path, source: str) -> list[str]:
     return []
 
 
+def _json_stream(store: Store, path: Path) -> Exported | None:
+    """The JSON export read and written page by page (the same bytes as from a snapshot); None
+    when the store orders ids otherwise than Python, so only a snapshot gives those bytes."""
+    from pledgegraph.export.stream import OutOfOrder, write_json_stream
+
+    counts: list[tuple[int, int]] = []
+    try:
+        write_file(path, lambda scratch: counts.append(write_json_stream(store, scratch)))
+    except OutOfOrder:
+        return None
+    nodes, edges = counts[0]
+    return Exported(path, "json", f"{nodes} nodes, {edges} edges")
+
+
 def _csv(snapshot: Snapshot, path: Path, source: str) -> list[str]:
     from pledgegraph.export.admin_csv import is_export_file, write_csv_folder
 
@@ -110,6 +125,10 @@ def export_graph(store: Store, fmt: str, path: Path, now: datetime | None = None
         check_target(path)  # before reading the graph: a path that cannot be written fails at once
     if fmt == "xlsx":
         return _xlsx(store, path, source, now or datetime.now().astimezone())
+    if fmt == "json":
+        streamed = _json_stream(store, path)
+        if streamed is not None:
+            return streamed
     snapshot = read_snapshot(store)
     warnings = _FROM_SNAPSHOT[fmt](snapshot, path, source)
     return Exported(path, fmt, _graph_summary(snapshot), tuple(warnings))

@@ -20,7 +20,7 @@ from typing import Any
 
 from pledgegraph.export.xmltext import replaced_note, xml_clean
 from pledgegraph.graph.store import Store
-from pledgegraph.queries.library import run_named
+from pledgegraph.queries.library import iter_pages
 
 __all__ = ["Column", "COLUMNS", "Ledger", "ledger_rows", "target_text", "write_xlsx"]
 
@@ -121,9 +121,11 @@ def _span(start: Any, end: Any) -> str | None:
 
 
 def ledger_rows(store: Store) -> Ledger:
-    """The ledger's cells, row by row, in the order of the named query (document, position)."""
+    """The ledger's cells, row by row, in the order of the named query (document, position),
+    read a page at a time: the store is never asked for every commitment at once."""
     rows, tally = [], Counter[str]()
-    for number, record in enumerate(run_named(store, "ledger").records(), start=1):
+    records = (record for page in iter_pages(store, "ledger") for record in page.records())
+    for number, record in enumerate(records, start=1):
         values = {
             **record,
             "row": number,

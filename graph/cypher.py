@@ -43,6 +43,8 @@ __all__ = [
     "first_neighbours",
     "edges_to",
     "edges_around",
+    "page_nodes",
+    "page_edges",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -74,10 +76,27 @@ def schema_columns() -> dict[str, dict[str, str]]:
     return tables
 
 
+# Range indexes the paged named queries use: a page's rows find their plan by its document,
+# and a page of commitments is read in (document, position, id) or (document, heading, id) order
+# off an index instead of sorting every commitment.
+_NEO4J_INDEXES = {"plan_doc": (Label.PLAN, ("doc",)),
+                  "commitment_order": (Label.COMMITMENT, ("doc", "span_start", "id")),
+                  "commitment_heading": (Label.COMMITMENT, ("doc", "name", "id"))}
+
+# Text indexes answer the CONTAINS of the search query without reading every name.
+_NEO4J_TEXT_INDEXES = {"project_name_text": (Label.PROJECT, "name"), "project_aliases_text": (Label.PROJECT, "aliases"),
+                       "body_name_text": (Label.BODY, "name")}
+
+
 def neo4j_schema() -> list[str]:
-    """Uniqueness constraints (which also index the id) for Neo4j."""
-    return [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-            for label in NODE_PROPERTIES]
+    """Uniqueness constraints (which also index the id) and the paged queries' indexes for Neo4j."""
+    constraints = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE"
+                   for label in NODE_PROPERTIES]
+    indexes = [f"CREATE INDEX {name} IF NOT EXISTS FOR (n:{label}) ON ({', '.join(f'n.{p}' for p in props)})"
+               for name, (label, props) in _NEO4J_INDEXES.items()]
+    texts = [f"CREATE TEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+             for name, (label, prop) in _NEO4J_TEXT_INDEXES.items()]
+    return constraints + indexes + texts
 
 
 def _create_nodes(label: Label, missing: frozenset[str] = frozenset()) -> str:
@@ -273,3 +292,18 @@ def edges_around(label: Label) -> str:
     hub's first 300 neighbours took 300 primary-key reads, this one scan of its edges."""
     return (f"MATCH (f:{label} {{id: $id}})-[]-(a)-[r]->(b)-[]-(f) WHERE a.id <= $last AND b.id <= $last "
             "RETURN a.id AS near, b.id AS far, r")
+
+
+def page_nodes(label: Label) -> str:
+    """One page of the nodes of ``label`` with every property, by id (``$offset``, ``$limit``)."""
+    columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
+    return f"MATCH (n:{label}) RETURN n.id AS id, {columns} ORDER BY id SKIP $offset LIMIT $limit"
+
+
+def page_edges(edge_type: EdgeType) -> str:
+    """One page of the edges of ``edge_type`` with their ends' ids and every property, in an
+    order that is total up to edges equal in everything (``$offset``, ``$limit``)."""
+    columns = ", ".join(f"r.{name} AS {name}" for name in EDGE_PROPERTIES)
+    order = ", ".join(["source", "target", *EDGE_PROPERTIES])
+    return (f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {columns} "
+            f"ORDER BY {order} SKIP $offset LIMIT $limit")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pledgegraph.graph.store import Store
-from pledgegraph.queries.library import run_named
+from pledgegraph.queries.library import iter_pages
 from pledgegraph.queries.run import find
 
 __all__ = ["CHECKS", "Audit", "audit"]
@@ -57,7 +57,7 @@ def _counts(commitments: list[dict[str, Any]], keys_of) -> list[dict[str, Any]]:
 
 def audit(store: Store, body: str | None = None, theme: str | None = None) -> Audit:
     """Audit every commitment, or those ``body`` leads and/or under ``theme``."""
-    rows = run_named(store, "audit").records()
+    rows = [row for page in iter_pages(store, "audit") for row in page.records()]
     if body is not None:
         wanted = find(store, body, "body").id
         rows = [r for r in rows if wanted in r["lead_ids"]]

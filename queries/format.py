@@ -20,7 +20,7 @@ from typing import Any
 from pledgegraph.graph.store import Result
 from pledgegraph.textfmt import render_table
 
-__all__ = ["format_result", "csv_cell"]
+__all__ = ["format_result", "csv_cell", "page_note"]
 
 
 def _cell(value: object) -> str:
@@ -54,6 +54,22 @@ def _finite(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _finite(v) for k, v in value.items()}
     return value
+
+
+def page_note(result: Result, defaults: dict[str, Any] | None = None) -> str | None:
+    """The line that says more rows follow a page (``rows 101–200; more: --param offset=200``),
+    or None when this page is the last. It repeats a limit other than the default, so the
+    command it gives asks for the same page size.
+
+    >>> from pledgegraph.queries.library import Page
+    >>> page_note(Page(["n"], [[1], [2]], offset=100, limit=2, more=True), {"limit": 100})
+    'rows 101–102; more: --param offset=102 --param limit=2'
+    """
+    if not getattr(result, "more", False):
+        return None
+    start, end = result.offset + 1, result.offset + len(result.rows)
+    again = "" if (defaults or {}).get("limit") == result.limit else f" --param limit={result.limit}"
+    return f"rows {start}–{end}; more: --param offset={result.next_offset}{again}"
 
 
 def format_result(result: Result, fmt: str = "table") -> str:

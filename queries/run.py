@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pledgegraph.errors import QueryError
 from pledgegraph.graph.store import Result, Store
 from pledgegraph.loaders.record import STATUSES
-from pledgegraph.queries.library import run_named
+from pledgegraph.queries.library import run_all
 
 __all__ = ["Match", "Ambiguous", "NotFound", "find", "owners", "deps", "portfolio", "status", "progress_line"]
 
@@ -55,7 +55,7 @@ def _closest(store: Store, text: str, kind: str) -> list[Match]:
 
 def find(store: Store, text: str, kind: str) -> Match:
     """The one project or body ``text`` names; raises NotFound or Ambiguous."""
-    rows = run_named(store, "search", {"text": text}).rows
+    rows = run_all(store, "search", {"text": text}).rows
     matches = [Match(k, name, node_id) for k, name, node_id in rows if k == kind]
     exact = [m for m in matches if m.name == text]
     if len(exact) == 1 or len(matches) == 1:
@@ -67,23 +67,23 @@ def find(store: Store, text: str, kind: str) -> Match:
 
 def owners(store: Store, name: str) -> Result:
     """Owners of the project ``name`` (lead and cooperating bodies, evidence, document)."""
-    return run_named(store, "owners", {"project": find(store, name, "project").id})
+    return run_all(store, "owners", {"project": find(store, name, "project").id})
 
 
 def deps(store: Store, name: str) -> Result:
     """What the project ``name`` depends on, transitively."""
-    return run_named(store, "dependency_chain", {"project": find(store, name, "project").id})
+    return run_all(store, "dependency_chain", {"project": find(store, name, "project").id})
 
 
 def portfolio(store: Store, name: str) -> Result:
     """The projects and tasks the body ``name`` leads or cooperates on: its own, and those given to a
     collective it is a member of (``via`` names the collective)."""
-    return run_named(store, "portfolio", {"body": find(store, name, "body").id})
+    return run_all(store, "portfolio", {"body": find(store, name, "body").id})
 
 
 def status(store: Store, name: str) -> Result:
     """What each document says of the project ``name``, earliest first (see timeline.cypher)."""
-    return run_named(store, "timeline", {"project": find(store, name, "project").id})
+    return run_all(store, "timeline", {"project": find(store, name, "project").id})
 
 
 _ADVANCE = {state: rank for rank, state in enumerate(STATUSES)}  # planned < in_progress < completed

@@ -18,15 +18,17 @@ import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from pledgegraph.errors import PledgeGraphError, QueryError
 from pledgegraph.graph.guard import Refused
 from pledgegraph.graph.store import Result, Store
 from pledgegraph.queries.format import format_result
-from pledgegraph.queries.library import named_queries, run_named
+from pledgegraph.queries.library import Page, named_queries, run_named
 from pledgegraph.queries.params import typed_value
 from pledgegraph.serve.canvas import MAX_SUBGRAPH, neighbourhood, subgraph
 from pledgegraph.serve.names import NoEntity
+from pledgegraph.serve.panel_pages import PANEL_LIMIT, page_lists, panel_page
 from pledgegraph.serve.panels import entity_panel
 from pledgegraph.serve.search import search
 from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
@@ -64,6 +66,17 @@ def _rows(result: Result, headers: dict[str, str] | None = None) -> Response:
     return Response(format_result(result, "json"), media_type="application/json", headers=headers)
 
 
+def _more_headers(request: Request, result: Result) -> dict[str, str] | None:
+    """When rows follow this page: ``X-More-Rows`` (the next offset) and a ``Link`` to the next
+    page, the request's own parameters with ``offset`` moved on. The body stays the page alone."""
+    if not isinstance(result, Page) or not result.more:
+        return None
+    query = {**request.query_params, "offset": str(result.next_offset)}
+    url = request.url.replace(query=urlencode(query))
+    return {"X-More-Rows": f"offset={result.next_offset}",
+            "Link": f'<{url.path}?{url.query}>; rel="next"'}
+
+
 def _reason(error: Refused) -> str:
     """The guard's one-line reason, without the command line's advice about ``--write``
     (this server never writes)."""
@@ -78,14 +91,15 @@ def _int(value: str | None) -> int | None:
         return None
     typed = typed_value(value)
     if not isinstance(typed, int):
-        raise QueryError(f"{value!r} is not a character offset")
+        raise QueryError(f"{value!r} is not a whole number")
     return typed
 
 
 def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
-               query_seconds: float = QUERY_SECONDS) -> Starlette:
-    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept);
-    a console statement is stopped after ``query_seconds``."""
+               query_seconds: float = QUERY_SECONDS, panel_limit: int = PANEL_LIMIT) -> Starlette:
+    """The app serving ``store`` at ``http://host:port`` (the Host header it will accept); a
+    console statement is stopped after ``query_seconds``, and a panel's long lists hold
+    ``panel_limit`` rows unless a request asks for another page size."""
     lock = threading.Lock()
 
     def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
@@ -110,7 +124,8 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
             except QueryError as error:
                 return _error(404, str(error))
         params = {key: typed_value(value) for key, value in request.query_params.items()}
-        return _rows(run_named(store, name, params))
+        result = run_named(store, name, params)
+        return _rows(result, _more_headers(request, result))
 
     def cypher(request: Request) -> Response:
         raw = request.scope["pledgegraph.body"]
@@ -140,14 +155,16 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
         return _json(subgraph(store, body["ids"]))
 
     def catalogue(request: Request) -> Response:
-        return _json([{"name": q.name, "description": q.description, "params": list(q.params)}
+        return _json([{"name": q.name, "description": q.description, "params": list(q.params), "defaults": q.defaults}
                       for q in named_queries().values()])
 
     def find(request: Request) -> Response:
         return _json(search(store, request.query_params.get("q", "")))
 
     def entity(request: Request) -> Response:
-        return _json(entity_panel(store, request.path_params["id"]))
+        limit = _int(request.query_params.get("limit"))
+        limit, offset = panel_page(panel_limit if limit is None else limit, _int(request.query_params.get("offset")))
+        return _json(page_lists(entity_panel(store, request.path_params["id"]), limit, offset))
 
     def graph(request: Request) -> Response:
         return _json(neighbourhood(store, request.path_params["id"]))

@@ -17,7 +17,7 @@ from typing import Any
 from pledgegraph.graph.cypher import node_by_id
 from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import Store
-from pledgegraph.queries.library import run_named
+from pledgegraph.queries.library import run_all
 from pledgegraph.serve.canvas import links, neighbourhood
 from pledgegraph.serve.names import NoEntity, display_name, label_of, plan_display, serve_query, theme_names
 
@@ -34,7 +34,7 @@ def _node(store: Store, node_id: str) -> tuple[Label, dict[str, Any]]:
 
 def _project(store: Store, node_id: str) -> dict[str, Any]:
     return {"owners": serve_query(store, "project_owners", project=node_id),
-            "timeline": run_named(store, "timeline", {"project": node_id}).records(),
+            "timeline": run_all(store, "timeline", {"project": node_id}).records(),
             "mentions": serve_query(store, "project_mentions", project=node_id)}
 
 

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import uvicorn
 from pledgegraph.graph.store import Store
 from pledgegraph.serve.app import QUERY_SECONDS, create_app
+from pledgegraph.serve.panel_pages import PANEL_LIMIT
 
 __all__ = ["Server", "bind", "url_of"]
 
@@ -40,12 +41,13 @@ class Server:
     :meth:`start` in a thread (tests, ``--open``)."""
 
     def __init__(self, store: Store, host: str = "127.0.0.1", port: int = 8765,
-                 query_seconds: float = QUERY_SECONDS) -> None:
+                 query_seconds: float = QUERY_SECONDS, panel_limit: int = PANEL_LIMIT) -> None:
         self.socket = bind(host, port)
         self.host = host.strip("[]")
         self.port = self.socket.getsockname()[1]
         self.url = url_of(self.host, self.port)
-        config = uvicorn.Config(create_app(store, self.host, self.port, query_seconds), log_level="warning", access_log=False,
+        config = uvicorn.Config(create_app(store, self.host, self.port, query_seconds, panel_limit),
+                                log_level="warning", access_log=False,
                                 lifespan="off", server_header=False)
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None

@@ -277,6 +277,16 @@ def test_json_keeps_hostile_strings(hostile, tmp_path):
     assert nodes[f"body:{HOSTILE}"]["name"] == HOSTILE
 
 
+def test_json_streamed_page_by_page_is_the_snapshot_byte_for_byte(hostile, tmp_path):
+    """The JSON export is read and written a page at a time; texts holding line separators
+    (U+2028, U+0085), tabs, CRLF and an emoji come out as the snapshot's writer writes them."""
+    from pledgegraph.export.graphfiles import write_json
+
+    export_graph(hostile, "json", tmp_path / "streamed.json")
+    write_json(read_snapshot(hostile), tmp_path / "snapshot.json")
+    assert (tmp_path / "streamed.json").read_bytes() == (tmp_path / "snapshot.json").read_bytes()
+
+
 def test_both_stores_export_the_same_bytes(seed_paths, neo4j_uri, tmp_path):
     """The same plans in LadybugDB and in Neo4j give identical files (the script's first line
     names its source store)."""

@@ -13,7 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 from click.testing import CliRunner
@@ -54,7 +54,7 @@ def _params(server) -> dict[str, str]:
 def _cli(server, *args: str) -> str:
     result = CliRunner().invoke(cli, [*args, *server.flags])
     assert result.exit_code == 0, result.output
-    return result.output.rstrip("\n")
+    return result.stdout.rstrip("\n")  # a page's "more" note goes to stderr
 
 
 def test_every_named_query_answers_exactly_what_the_cli_prints(served):
@@ -68,6 +68,48 @@ def test_every_named_query_answers_exactly_what_the_cli_prints(served):
         args = [a for p, v in params.items() for a in ("--param", f"{p}={v}")]
         assert text == _cli(served, "query", name, *args, "--format", "json"), name
     assert json.loads(send(served, "GET", "/api/query/owners?" + urlencode({"project": values["project"]}))[2])
+
+
+def test_a_page_says_where_the_next_one_starts_and_its_body_is_what_the_cli_prints(served):
+    args = ["--param", "limit=7", "--param", "offset=14"]
+    status, headers, text = send(served, "GET", "/api/query/ledger?limit=7&offset=14")
+    assert status == 200 and len(json.loads(text)) == 7
+    assert text == _cli(served, "query", "ledger", *args, "--format", "json")
+    assert headers["x-more-rows"] == "offset=21"
+    assert headers["link"] == '</api/query/ledger?limit=7&offset=21>; rel="next"'
+    pages, path = [], "/api/query/audit?limit=50"
+    while path:  # follow the links: every row once, as one big page has them
+        status, headers, text = send(served, "GET", path)
+        pages += json.loads(text)
+        path = headers.get("link", "").partition("<")[2].partition(">")[0]
+    assert pages == json.loads(send(served, "GET", "/api/query/audit?limit=10000")[2])
+    status, headers, _ = send(served, "GET", "/api/query/audit?limit=10000")
+    assert "x-more-rows" not in headers and "link" not in headers
+    assert send(served, "GET", "/api/query/ledger?limit=-3")[0] == 400
+
+
+def test_a_panel_holds_a_page_of_each_long_list_and_says_how_many_are_left(served):
+    plan = get_json(served, "/api/search?" + urlencode({"q": "青岚街道2024年工作计划"}))["hits"]
+    plan_id = next(hit["id"] for hit in plan if hit["label"] == "Plan")
+    whole = get_json(served, f"/api/entity/{quote(plan_id)}")
+    assert whole["page"] == {"limit": 200, "offset": 0} and whole["more"] == {}
+    total = len(whole["commitments"])
+    first = get_json(served, f"/api/entity/{quote(plan_id)}?limit=5")
+    assert [c["id"] for c in first["commitments"]] == [c["id"] for c in whole["commitments"][:5]]
+    assert first["more"] == {"commitments": {"left": total - 5, "offset": 5}}
+    walked, offset = [], 0
+    while True:
+        page = get_json(served, f"/api/entity/{quote(plan_id)}?limit=4&offset={offset}")
+        walked += page["commitments"]
+        if "commitments" not in page["more"]:
+            break
+        offset = page["more"]["commitments"]["offset"]
+    assert walked == whole["commitments"]
+    theme = get_json(served, "/api/entity/theme:urban_development")
+    cut = get_json(served, "/api/entity/theme:urban_development?limit=3&offset=2")
+    flat = [c for plan in theme["plans"] for c in plan["commitments"]]
+    assert [c for plan in cut["plans"] for c in plan["commitments"]] == flat[2:5]
+    assert cut["more"]["commitments"] == {"left": len(flat) - 5, "offset": 5}
 
 
 def test_parameters_are_typed_like_the_command_line(served):

@@ -103,6 +103,46 @@ def test_what_a_plan_promised(page):
     assert "区建设管理委" in work[2] and "区规划资源局" in work[3]
 
 
+@pytest.fixture()
+def short_page(tmp_path):
+    """The explorer over the samples with panels of 5 rows a list: long enough to page."""
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    store, _ = load_store("ladybug", tmp_path)
+    with Server(store, "127.0.0.1", 0, panel_limit=5).start() as running, sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        tab = browser.new_context(viewport={"width": 1400, "height": 900}).new_page()
+        errors = []
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.goto(running.url)
+        tab.wait_for_function("() => window.pledgegraph !== undefined")
+        yield tab
+        assert errors == []
+        browser.close()
+    store.close()
+
+
+def test_a_long_list_shows_a_page_and_more_asks_for_the_rest(short_page):
+    _ask(short_page, "2024年区政府重点工作安排")
+    rows = short_page.locator("#panel-body table.commitments tbody tr")
+    assert rows.count() == 5
+    more = short_page.locator("#panel-body button.more")
+    left = int(more.inner_text().rpartition("(")[2].rstrip(")"))
+    assert left > 5  # the plan holds more than two pages
+    shown = 5
+    while more.count():
+        more.click()
+        short_page.wait_for_function("(n) => document.querySelectorAll('#panel-body table.commitments tbody tr')"
+                                     ".length > n", arg=shown)
+        shown = rows.count()
+    assert shown == 5 + left
+    whole = short_page.evaluate("""async () => (await (await fetch('/api/entity/'
+        + encodeURIComponent(window.pledgegraph.selected) + '?limit=5000')).json()).commitments.map(c => c.name)""")
+    assert [row[1] for row in _rows(short_page, "commitments")] == whole  # every row once, in text order
+
+
 def test_rows_move_the_selection_and_the_source_shows_the_span(page):
     _ask(page, "澜江路越江隧道")
     loads = page.evaluate("() => window.pledgegraph.loads")

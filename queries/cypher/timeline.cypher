@@ -1,5 +1,5 @@
 // What each document says of a project, earliest first: its mentions, and later follow-ups (TRACKS) that name it.
-// params: project
+// params: project, limit=100, offset=0
 MATCH (p:Plan)-[:CONTAINS]->(c:Commitment)-[r:CONCERNS]->(j:Project {id: $project})
 RETURN p.year AS year, CASE p.doc_type WHEN 'midyear_report' THEN 1 ELSE 0 END AS stage, p.doc_type AS doc_type,
        p.doc AS document, r.status AS status, r.evidence AS evidence

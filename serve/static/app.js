@@ -175,6 +175,7 @@
     body.replaceChildren();
     if (PANELS[p.label]) PANELS[p.label](p, body);
     else properties(p, body);
+    moreButton(p, body);
     section(body, "关联 / links", table(["关系 relation", "类型 kind", "名称 name", "文件数 documents"],
       p.links.map((l) => [`${l.direction === "out" ? "→" : "←"} ${l.type}${l.role ? " " + (ROLE[l.role] || l.role) : ""}`,
         KIND[l.label] || l.label, link(l.name, l.id), l.count]), "links"));
@@ -192,6 +193,24 @@
     const cut = hash.indexOf("&");
     filters.fromParams(new URLSearchParams(cut < 0 ? "" : hash.slice(cut + 1)));
     return decodeURIComponent(cut < 0 ? hash : hash.slice(0, cut));
+  }
+
+  // --- long lists: a panel holds a page of each; "more…" asks for a longer page ---------------
+  const MAX_PANEL_LIMIT = 5000;  // serve/panel_pages.py
+
+  function moreButton(p, body) {
+    const left = Object.values(p.more || {}).reduce((most, m) => Math.max(most, m.left), 0);
+    if (!left) return;
+    const button = el("button", `更多 / more… (${left})`, "more");
+    button.type = "button";
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      const grown = Math.min(p.page.limit * 2, MAX_PANEL_LIMIT);
+      const offset = grown > p.page.limit ? p.page.offset : p.page.offset + p.page.limit;
+      const panel = await api(`/api/entity/${enc(p.id)}?limit=${grown}&offset=${offset}`);
+      if (state.selected === p.id) renderPanel(panel);
+    });
+    body.appendChild(button);
   }
 
   async function select(id, redraw = true) {
