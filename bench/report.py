@@ -43,9 +43,10 @@ def report(header: str, extraction: tuple, corpus_chars: dict[int, int], runs: d
         for small, big in zip(sizes, sizes[1:], strict=False):
             lines.append(f"\n{STORE_NAMES[store]}: t({big})/t({small}) = {rows[big]['seconds'] / rows[small]['seconds']:.2f}"
                          f" (linear: {big / small:.0f})")
-    names = list(named_queries())
-    lines += ["", "## Named queries, p50 / p95 ms", "",
-              "| store | N | " + " | ".join(names) + " |", "|---" * (2 + len(names)) + "|"]
+    names = list(named_queries()) if any("latency" in row for rows in runs.values() for row in rows.values()) else []
+    if names:  # not timed with --repeat 0
+        lines += ["", "## Named queries, p50 / p95 ms", "",
+                  "| store | N | " + " | ".join(names) + " |", "|---" * (2 + len(names)) + "|"]
     for store, rows in runs.items():
         for n, row in rows.items():
             if "latency" in row:

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from pledgegraph.graph.cypher import Statement, edge_rows, merged_node_rows, node_statements
+from pledgegraph.graph.cypher import Statement, edge_values, merged_node_rows, node_statements
 from pledgegraph.graph.model import DOC_OWNED, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, GraphDoc, Label
 
 __all__ = ["Table", "BulkPlan", "shared_ids", "bulk_plan"]
@@ -44,6 +45,13 @@ class Table:
         if self.edge_type is None:
             return ("id", *NODE_PROPERTIES[self.label])
         return ("source", "target", *EDGE_PROPERTIES)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The LadybugDB type of each column."""
+        if self.edge_type is None:
+            return ("STRING", *NODE_PROPERTIES[self.label].values())
+        return ("STRING", "STRING", *EDGE_PROPERTIES.values())
 
 
 @dataclass(frozen=True)
@@ -83,18 +91,22 @@ def bulk_plan(graphs: list[GraphDoc], held: dict[Label, set[str]]) -> BulkPlan:
     kept_sequences = {key: spelt for key, spelt in sequences.items() if key[1] in held.get(key[0], ())}
     before = node_statements(kept, kept_sequences, create=False)
     tables = [_node_table(label, copied[label]) for label in NODE_PROPERTIES if copied.get(label)]
-    tables += [_edge_table(edge_type, source, target, rows)
-               for (edge_type, source, target), rows in edge_rows(graphs).items()]
-    return BulkPlan(before, tables)
+    return BulkPlan(before, tables + _edge_tables(graphs))
 
 
 def _node_table(label: Label, rows: list[dict[str, Any]]) -> Table:
     table = Table(label)
-    table.rows.extend(tuple(row.get(c) for c in table.columns) for row in rows)
+    table.rows.extend(map(itemgetter(*table.columns), rows))
     return table
 
 
-def _edge_table(edge_type: EdgeType, source: Label, target: Label, rows: list[dict[str, Any]]) -> Table:
-    table = Table(source, edge_type=edge_type, target=target)
-    table.rows.extend(tuple(row[c] for c in table.columns) for row in rows)
-    return table
+def _edge_tables(graphs: list[GraphDoc]) -> list[Table]:
+    """Every edge of ``graphs``, per (type, source label, target label), in order."""
+    tables: dict[tuple[EdgeType, Label, Label], Table] = {}
+    for graph in graphs:
+        for edge in graph.edges:
+            kind = (edge.type, edge.source.label, edge.target.label)
+            if (table := tables.get(kind)) is None:
+                table = tables[kind] = Table(edge.source.label, edge_type=edge.type, target=edge.target.label)
+            table.rows.append((edge.source.id, edge.target.id, *edge_values(edge)))
+    return list(tables.values())

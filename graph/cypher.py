@@ -17,6 +17,7 @@ from pledgegraph.graph.model import (
     EDGE_ENDPOINTS,
     EDGE_PROPERTIES,
     NODE_PROPERTIES,
+    Edge,
     EdgeType,
     GraphDoc,
     Label,
@@ -41,6 +42,7 @@ __all__ = [
     "node_by_id",
     "node_statements",
     "edge_rows",
+    "edge_values",
     "edge_statements",
     "merged_node_rows",
     "held_ids",
@@ -183,14 +185,23 @@ def node_statements(merged: list[tuple[Label, dict[str, Any]]], sequences: dict[
     return statements
 
 
+# Edges have one shape: no role, status or rule is the empty string, not null.
+_NOT_NULL = frozenset({"role", "status", "rule"})
+
+
+def edge_values(edge: Edge) -> tuple[Any, ...]:
+    """The values an edge is written with, in EDGE_PROPERTIES order."""
+    props = edge.props
+    return tuple(props.get(name) or "" if name in _NOT_NULL else props.get(name) for name in EDGE_PROPERTIES)
+
+
 def edge_rows(graphs: list[GraphDoc]) -> dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]]:
     """Every edge of ``graphs`` as a row, per (type, source label, target label), in order."""
     edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
     for graph in graphs:
         for edge in graph.edges:
-            row = edge.row()
-            # Edges have one shape: no role, status or rule is the empty string.
-            row["role"], row["status"], row["rule"] = row["role"] or "", row["status"] or "", row["rule"] or ""
+            row = dict(zip(EDGE_PROPERTIES, edge_values(edge), strict=True))
+            row["source"], row["target"] = edge.source.id, edge.target.id
             edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
     return edges_by_kind
 

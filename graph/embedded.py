@@ -52,7 +52,7 @@ CHECKPOINT_THRESHOLD = 1 << 30
 WAL_BYTES_PER_ROW = 1024
 CHECKPOINT_FACTOR = 3
 ROOM_RESERVE = 8 << 20
-# A bulk write also stages its rows as CSV files beside the store until its COPY is done
+# A bulk write also stages its rows as CSV files beside the store until its transaction ends
 # (~250 bytes a row measured on generated plans; the highest rate seen is used).
 STAGE_BYTES_PER_ROW = 512
 
@@ -120,9 +120,10 @@ _REPORTED_TYPE = {"BOOLEAN": "BOOL"}
 
 
 class EmbeddedStore(Store):
-    """LadybugDB in a file. A batch of documents it does not hold yet goes through ``COPY``
-    (graph/bulkplan.py) unless ``bulk`` is False; any other write, and a bulk write the engine
-    refuses, goes row by row (``UNWIND $rows … CREATE``, graph/cypher.py)."""
+    """LadybugDB in a file. A batch of documents it does not hold yet takes the bulk path
+    (staged CSV files read by ``LOAD FROM … CREATE``, graph/bulkplan.py) unless ``bulk`` is
+    False; any other write, and a bulk write the engine refuses, goes row by row
+    (``UNWIND $rows … CREATE``, graph/cypher.py)."""
 
     name = "ladybug"
 
@@ -130,7 +131,7 @@ class EmbeddedStore(Store):
         self.path = path
         self.read_only = read_only
         self.bulk = bulk
-        self.copied = 0  # rows appended by COPY since opening: how much of a load took the bulk path
+        self.copied = 0  # rows the bulk path appended since opening: how much of a load took it
         self._stage_rate = STAGE_BYTES_PER_ROW
         self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
@@ -218,14 +219,15 @@ class EmbeddedStore(Store):
         try:
             self._write_bulk(graphs)
         except (StoreError, RuntimeError, ValueError, OSError):
-            # COPY refused a row the row path may take (or could not stage): the batch was
+            # The bulk path refused a row the row path may take (or could not stage): the batch was
             # rolled back whole, so it is written again row by row, raising if that fails too.
             super().write_batch(graphs, held)
 
     def _write_bulk(self, graphs: list[GraphDoc]) -> None:
         """Write new documents in one transaction: shared nodes the store holds on the MERGE
-        path, everything else appended by COPY from staged CSV files (graph/bulkplan.py).
-        COPY runs inside the transaction, so a failure or a kill leaves none of the batch."""
+        path, everything else appended from staged CSV files (graph/bulkplan.py). The
+        appends are logged writes of the same transaction, so a failure or a kill leaves none
+        of the batch (and, unlike ``COPY``, committing them checkpoints nothing)."""
         holding = {label: self._held(label, ids) for label, ids in shared_ids(graphs).items()}
         plan = bulk_plan(graphs, holding)
         wal = self._wal_bytes()
@@ -234,7 +236,7 @@ class EmbeddedStore(Store):
             staged = 0
             for number, table in enumerate(plan.tables):
                 csv = Path(folder) / f"{number:02d}.csv"
-                staged += write_csv(csv, table.columns, table.rows)
+                staged += write_csv(csv, table.columns, table.rows, table.kinds)
                 loads.append((load_nodes(table.label, str(csv)) if table.edge_type is None else
                               load_edges(table.edge_type, table.label, table.target, str(csv)), {}))
             self._execute_plan(plan.before + loads)
