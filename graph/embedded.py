@@ -10,6 +10,7 @@ file for writing (a ``load`` under way), seeing what was committed when it opene
 from __future__ import annotations
 
 import glob
+import hashlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -52,9 +53,6 @@ CHECKPOINT_THRESHOLD = 1 << 30
 WAL_BYTES_PER_ROW = 1024
 CHECKPOINT_FACTOR = 3
 ROOM_RESERVE = 8 << 20
-# A bulk write also stages its rows as CSV files beside the store until its transaction ends
-# (~250 bytes a row measured on generated plans; the highest rate seen is used).
-STAGE_BYTES_PER_ROW = 512
 
 
 def _acquire(path: Path, read_only: bool) -> ladybug.Database:
@@ -132,7 +130,6 @@ class EmbeddedStore(Store):
         self.read_only = read_only
         self.bulk = bulk
         self.copied = 0  # rows the bulk path appended since opening: how much of a load took it
-        self._stage_rate = STAGE_BYTES_PER_ROW
         self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
         self._wal_rate = WAL_BYTES_PER_ROW
@@ -189,7 +186,7 @@ class EmbeddedStore(Store):
     def make_room(self, rows: int) -> None:
         if self.read_only:
             return
-        batch = rows * (self._wal_rate + (self._stage_rate if self.bulk else 0))
+        batch = rows * self._wal_rate
         wal = self._wal_bytes()
         if wal and _free(self.path) < _room(batch, wal) and _free(self.path) >= _room(0, wal):
             self.flush()  # fold the log into the main file while there is room to do it
@@ -231,20 +228,19 @@ class EmbeddedStore(Store):
         holding = {label: self._held(label, ids) for label, ids in shared_ids(graphs).items()}
         plan = bulk_plan(graphs, holding)
         wal = self._wal_bytes()
-        with tempfile.TemporaryDirectory(prefix=_staging_prefix(self.path), dir=self.path.parent) as folder:
+        # Staged in the temp folder, not beside the store: the store's disk keeps its room for
+        # the log and the checkpoint (make_room); a full temp disk falls back to the row path.
+        with tempfile.TemporaryDirectory(prefix=_staging_prefix(self.path)) as folder:
             loads: list[Statement] = []
-            staged = 0
             for number, table in enumerate(plan.tables):
                 csv = Path(folder) / f"{number:02d}.csv"
-                staged += write_csv(csv, table.columns, table.rows, table.kinds)
+                write_csv(csv, table.columns, table.rows, table.kinds)
                 loads.append((load_nodes(table.label, str(csv)) if table.edge_type is None else
                               load_edges(table.edge_type, table.label, table.target, str(csv)), {}))
             self._execute_plan(plan.before + loads)
         self.copied += sum(len(table.rows) for table in plan.tables)
-        if plan.rows:
-            self._stage_rate = max(self._stage_rate, staged // plan.rows + 1)
-            if (grown := self._wal_bytes() - wal) > 0:
-                self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
+        if plan.rows and (grown := self._wal_bytes() - wal) > 0:
+            self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
 
     def _held(self, label: Label, ids: list[str]) -> set[str]:
         result = self._connection.execute(held_ids(label), {"ids": ids})
@@ -296,11 +292,12 @@ def _free(path: Path) -> int:
 
 
 def _staging_prefix(path: Path) -> str:
-    return f".{path.name}.copy-"
+    """The temp folder prefix of one store's staged files (its resolved path, hashed)."""
+    return f"pledgegraph-stage-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}-"
 
 
 def _sweep_staging(path: Path) -> None:
-    """Delete CSV files a killed bulk write left beside the store: their transaction never
-    committed, so they hold nothing the store needs (only one writer opens a store at a time)."""
-    for stale in path.parent.glob(glob.escape(_staging_prefix(path)) + "*"):
+    """Delete CSV files a killed bulk write into this store left behind: their transaction
+    never committed, so they hold nothing the store needs (one writer opens a store at a time)."""
+    for stale in Path(tempfile.gettempdir()).glob(glob.escape(_staging_prefix(path)) + "*"):
         shutil.rmtree(stale, ignore_errors=True)

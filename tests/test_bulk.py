@@ -11,11 +11,12 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
-from pledgegraph.graph.embedded import EmbeddedStore
+from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
 from pledgegraph.graph.model import DOC_OWNED, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType
 from pledgegraph.pipeline import load_paths, remove_document
 
@@ -97,7 +98,7 @@ def test_replace_and_remove_after_a_bulk_load_match_the_row_path(plans, tmp_path
 _PAUSED_LOAD = """
 import sys, time
 from pathlib import Path
-from pledgegraph.graph.embedded import EmbeddedStore
+from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
 from pledgegraph.pipeline import load_paths
 
 folder, db, marker, batch_rows = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
@@ -149,6 +150,9 @@ def test_kill_during_a_bulk_batch_leaves_only_whole_documents(plans, tmp_path):
     child.wait()
     assert child.returncode == -signal.SIGKILL
 
+    staging = Path(tempfile.gettempdir()).glob(_staging_prefix(db) + "*")
+    assert list(staging)  # the killed batch's staged files, left behind
+
     reference = _load(plans, tmp_path / "reference.db", bulk=True)
     whole = _per_document(reference)
     killed = EmbeddedStore(db)
@@ -161,7 +165,7 @@ def test_kill_during_a_bulk_batch_leaves_only_whole_documents(plans, tmp_path):
         if label not in DOC_OWNED:  # no shared node the killed batch alone had made
             assert killed.query(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} "
                                 "RETURN count(n)").rows == [[0]]
-    assert not list(tmp_path.glob(".killed.db.copy-*"))  # its staged files were swept on opening
+    assert not list(Path(tempfile.gettempdir()).glob(_staging_prefix(db) + "*"))  # swept on opening
 
     report = load_paths(killed, [plans], batch_rows=BATCH_ROWS)  # the next load completes it
     assert not report.failed and len(report.unchanged) == len(held)
