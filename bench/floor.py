@@ -26,7 +26,9 @@ from pledgegraph.graph.staging import write_csv
 
 __all__ = ["copy_floor", "extract_seconds"]
 
-CHUNK = 100_000  # rows read back per query, so memory stays flat at any N
+# Rows read back per query. One query per table: SKIP/LIMIT over an unordered scan repeated
+# rows past 100k at N = 3,000, and ORDER BY over these tables crashed the engine here.
+CHUNK = 1 << 40
 
 
 def _chunks(store: EmbeddedStore, cypher: str):
