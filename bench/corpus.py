@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """A deterministic benchmark corpus: N plans recombined from sections of real plans.
 
-    uv run python bench/corpus.py N OUT_DIR [--seed 0]
+    uv run python bench/corpus.py N OUT_DIR [--seed 0] [--pool ../shared/corpus]
 
 Every top-level section (一、二、…) of the shared seeds and the bundled samples goes into one
 pool; each generated plan gets a real issuer from the gazetteer (a Shanghai 街道/镇, or a
 district), a title of the usual shape, and 3–6 sections from the pool, renumbered in order.
-The same ``(n, seed)`` always writes byte-identical files, so timings compare across runs.
+``--pool DIR`` adds the sections of DIR's plans (e.g. ../shared/corpus, real plans of many
+genres) to the pool. The same ``(n, seed, pool)`` always writes byte-identical files, so
+timings compare across runs.
 Not part of the test run.
 """
 
@@ -33,8 +35,8 @@ _DIGITS = "一二三四五六七八九十"
 _TOP_MARKER = re.compile(r"^\s*[一二三四五六七八九十]{1,2}\s*[、,，.．]\s*")
 
 
-def _sources() -> list[Path]:
-    return [p for folder in SOURCES for p in sorted(folder.glob("*.txt"))]
+def _sources(extra: tuple[Path, ...] = ()) -> list[Path]:
+    return [p for folder in (*SOURCES, *extra) for p in sorted(folder.glob("*.txt"))]
 
 
 def _sections(original: str) -> list[str]:
@@ -53,9 +55,10 @@ def _sections(original: str) -> list[str]:
 
 
 @cache
-def section_pool() -> tuple[str, ...]:
-    """Every reusable top-level section of every source plan, in a stable order."""
-    return tuple(s for path in _sources() for s in _sections(path.read_text(encoding="utf-8-sig")))
+def section_pool(extra: tuple[Path, ...] = ()) -> tuple[str, ...]:
+    """Every reusable top-level section of every source plan (and of the plans in ``extra``
+    folders), in a stable order."""
+    return tuple(s for path in _sources(extra) for s in _sections(path.read_text(encoding="utf-8-sig")))
 
 
 @cache
@@ -95,12 +98,13 @@ def _plan(rng: random.Random, pool: tuple[str, ...]) -> tuple[str, str]:
     return issuer, f"{title}\n\n{opening}\n{body}\n"
 
 
-def generate(n: int, out_dir: Path, seed: int = 0) -> list[Path]:
-    """Write ``n`` plans to ``out_dir`` as ``{i:05d}_{issuer}.txt``; the same call, the same bytes."""
+def generate(n: int, out_dir: Path, seed: int = 0, pool_dirs: tuple[Path, ...] = ()) -> list[Path]:
+    """Write ``n`` plans to ``out_dir`` as ``{i:05d}_{issuer}.txt``; the same call, the same bytes.
+    ``pool_dirs``: more folders of plans whose sections join the pool."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    pool = section_pool()
+    pool = section_pool(tuple(Path(d).resolve() for d in pool_dirs))
     paths = []
     for i in range(n):
         issuer, text = _plan(rng, pool)
@@ -115,9 +119,12 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--pool", type=Path, action="append", default=[],
+                        help="a folder of plans whose sections join the pool (repeatable)")
     args = parser.parse_args()
-    paths = generate(args.n, args.out_dir, args.seed)
-    print(f"{len(paths)} plans in {args.out_dir} ({len(section_pool())} sections in the pool)")
+    extra = tuple(p.resolve() for p in args.pool)
+    paths = generate(args.n, args.out_dir, args.seed, extra)
+    print(f"{len(paths)} plans in {args.out_dir} ({len(section_pool(extra))} sections in the pool)")
 
 
 if __name__ == "__main__":

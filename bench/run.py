@@ -2,12 +2,15 @@
 """Scale benchmark: extraction speed, load time and peak RSS, query latency and viz time at N plans.
 
     uv run python bench/run.py [--sizes 10,100,1000] [--stores ladybug,neo4j] [--repeat 30]
-                               [--out bench/out/results.md]
+                               [--paths bulk,row] [--pool ../shared/corpus] [--out bench/out/results.md]
 
 The corpus comes from bench/corpus.py (seed 0). Each load runs in a fresh subprocess, so its
 peak RSS is that of one ``pipeline.load_paths`` run (interpreter and imports included); for
 Neo4j it is the client's RSS, the server's JVM is not counted. Progress goes to stderr, the
 tables to stdout and ``--out``. Not part of the test run: figures are reported, never asserted.
+LadybugDB loads take the bulk path (``--paths bulk``), the row path (``row``) or both; each
+size also times ``pledgegraph extract`` on the same files and the COPY floor of the rows the
+bulk load wrote (bench/floor.py). ``--repeat 0`` skips queries and viz (for a big N).
 """
 
 from __future__ import annotations
@@ -30,11 +33,11 @@ sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "bench"))
 
 from corpus import generate  # noqa: E402
+from floor import copy_floor, extract_seconds  # noqa: E402
 from pledgegraph.graph.store import Store, open_store  # noqa: E402
 from pledgegraph.queries.library import named_queries, run_named  # noqa: E402
+from report import EXTRACT_SAMPLE, STORE_NAMES, report  # noqa: E402  (bench/report.py)
 
-STORE_NAMES = {"ladybug": "LadybugDB", "neo4j": "Neo4j 5.26"}
-EXTRACT_SAMPLE = 100  # plans timed for chars/s: enough for a steady rate, quick at any --sizes
 _PROJECT_PROBES = ("工程", "项目", "改造", "建设", "")  # first one found gives the project id
 _BODY_PROBES = ("街道", "局", "委", "")
 
@@ -122,12 +125,13 @@ class _TreePeak:
         self._stop.set()
 
 
-def _worker(corpus: str, db: str | None, uri: str | None) -> None:
+def _worker(corpus: str, db: str | None, uri: str | None, row: bool = False) -> None:
     """The subprocess side: load ``corpus`` and print time and peak RSS as JSON."""
+    from pledgegraph.graph.embedded import EmbeddedStore
     from pledgegraph.pipeline import load_paths
     from pledgegraph.prepare import default_jobs
 
-    store = open_store(db, neo4j=uri) if uri else open_store(db)
+    store = open_store(neo4j=uri) if uri else EmbeddedStore(Path(db), bulk=not row)
     start = time.perf_counter()
     with _TreePeak() as tree:
         report = load_paths(store, [corpus], jobs=default_jobs())  # as the CLI does
@@ -138,9 +142,10 @@ def _worker(corpus: str, db: str | None, uri: str | None) -> None:
                       "jobs": default_jobs(), "loaded": len(report.loaded), "failed": len(report.failed)}))
 
 
-def load(corpus: Path, db: Path | None, uri: str | None) -> dict:
+def load(corpus: Path, db: Path | None, uri: str | None, row: bool = False) -> dict:
     command = [sys.executable, __file__, "--_worker", str(corpus)]
     command += ["--_db", str(db)] if db else ["--_uri", uri]
+    command += ["--_row"] if row else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"load of {corpus} failed:\n{done.stderr}")
@@ -205,9 +210,15 @@ def bench_store(store_key: str, sizes: list[int], corpora: dict[int, Path], tmp:
             with open_store(neo4j=uri) as store:
                 store.query("MATCH (n) DETACH DELETE n", write=True)
         log(f"{STORE_NAMES[store_key]}: loading {n} plans")
-        row = load(corpora[n], db, uri)
-        log(f"  {row['seconds']:.1f} s, peak RSS {row['rss_mb']:.0f} MB (with workers {row['tree_rss_mb']:.0f} MB); "
-            "timing queries")
+        row = load(corpora[n], db, uri, row=store_key == "ladybug-row")
+        log(f"  {row['seconds']:.1f} s, peak RSS {row['rss_mb']:.0f} MB (with workers {row['tree_rss_mb']:.0f} MB)")
+        if store_key == "ladybug":
+            log("  COPY floor of the same rows")
+            row["floor"] = _subprocess_json(["--_floor", str(db)])
+        if repeat <= 0:
+            results[n] = row
+            continue
+        log("  timing queries")
         with (open_store(neo4j=uri) if uri else open_store(db)) as store:
             row["params"] = query_params(store)
             row["latency"] = latencies(store, row["params"], repeat)
@@ -216,6 +227,13 @@ def bench_store(store_key: str, sizes: list[int], corpora: dict[int, Path], tmp:
                 row["viz"] = viz_time(store, row["params"]["project"])
         results[n] = row
     return results
+
+
+def _subprocess_json(args: list[str]) -> dict:
+    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int) -> dict[int, dict]:
@@ -231,59 +249,25 @@ def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: i
         return bench_store("neo4j", sizes, corpora, tmp, repeat, server.uri)
 
 
-# -- report ---------------------------------------------------------------------------------
-
-def _ms(pair: tuple[float, float]) -> str:
-    return f"{pair[0]:.1f} / {pair[1]:.1f}"
-
-
-def report(header: str, extraction: tuple, corpus_chars: dict[int, int], runs: dict[str, dict[int, dict]]) -> str:
-    chars, ours, jieba_rate = extraction
-    lines = [header, "", "## Extraction throughput", "",
-             "| plans | characters | pledgegraph chars/s | jieba.lcut chars/s | pledgegraph / jieba |",
-             "|---|---|---|---|---|"]
-    jieba_cells = ("jieba not installed", "–") if jieba_rate is None else (f"{jieba_rate:,.0f}", f"{ours / jieba_rate:.2f}")
-    lines.append(f"| {min(EXTRACT_SAMPLE, max(corpus_chars))} | {chars:,} | {ours:,.0f} | {' | '.join(jieba_cells)} |")
-    lines += ["", "## Load (read + extract + build + write, one subprocess per load)", "",
-              "| store | N | characters | load s | plans/s | peak RSS MB (loader / with workers) | loaded / failed |",
-              "|---|---|---|---|---|---|---|"]
-    for store, rows in runs.items():
-        for n, row in rows.items():
-            lines.append(f"| {STORE_NAMES[store]} | {n} | {corpus_chars[n]:,} | {row['seconds']:.2f} | "
-                         f"{n / row['seconds']:.1f} | {row['rss_mb']:.0f} / {row['tree_rss_mb']:.0f} | "
-                         f"{row['loaded']} / {row['failed']} |")
-    for store, rows in runs.items():
-        if 100 in rows and 1000 in rows:
-            lines.append(f"\n{STORE_NAMES[store]}: t(1000)/t(100) = {rows[1000]['seconds'] / rows[100]['seconds']:.2f}")
-    names = list(named_queries())
-    lines += ["", "## Named queries, p50 / p95 ms", "",
-              "| store | N | " + " | ".join(names) + " |", "|---" * (2 + len(names)) + "|"]
-    for store, rows in runs.items():
-        for n, row in rows.items():
-            lines.append(f"| {STORE_NAMES[store]} | {n} | " + " | ".join(_ms(row["latency"][q]) for q in names) + " |")
-    for store, rows in runs.items():
-        for n, row in rows.items():
-            if "viz" in row:
-                v = row["viz"]
-                lines += ["", f"## Viz focus view ({STORE_NAMES[store]}, N={n}, depth 2)", "",
-                          f"{v['total']:.2f} s total = read neighbourhood and select {v['read_view']:.2f} s + "
-                          f"render_html {v['render_html']:.2f} s; graph {v['nodes']:,} "
-                          f"nodes, view {v['view_nodes']} nodes, page {v['kb']:.0f} KB"]
-    return "\n".join(lines) + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10,100,1000")
     parser.add_argument("--stores", default="ladybug,neo4j")
-    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--repeat", type=int, default=30, help="runs per named query; 0 skips queries and viz")
+    parser.add_argument("--paths", default="bulk", help="LadybugDB write paths to load with: bulk, row or both")
+    parser.add_argument("--pool", type=Path, action="append", default=[],
+                        help="a folder of plans whose sections join the corpus pool (bench/corpus.py)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.md")
     parser.add_argument("--_worker", help=argparse.SUPPRESS)
     parser.add_argument("--_db", help=argparse.SUPPRESS)
     parser.add_argument("--_uri", help=argparse.SUPPRESS)
+    parser.add_argument("--_row", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--_floor", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._worker:
-        return _worker(args._worker, args._db, args._uri)
+        return _worker(args._worker, args._db, args._uri, args._row)
+    if args._floor:
+        return print(json.dumps(copy_floor(Path(args._floor))))
     sizes = sorted({int(s) for s in args.sizes.split(",")})
     stores = [s for s in args.stores.split(",") if s]
     unknown = set(stores) - set(STORE_NAMES)
@@ -294,18 +278,26 @@ def main() -> None:
         corpora = {}
         for n in sizes:
             corpora[n] = tmp / f"corpus_{n}"
-            generate(n, corpora[n])
+            generate(n, corpora[n], pool_dirs=tuple(args.pool))
         corpus_chars = {n: sum(len(p.read_text(encoding="utf-8")) for p in corpora[n].iterdir()) for n in sizes}
         log(f"corpus: {', '.join(f'{n} plans {c:,} chars' for n, c in corpus_chars.items())}")
         sample = sorted(corpora[max(sizes)].iterdir())[:EXTRACT_SAMPLE]
         log(f"extraction throughput over {len(sample)} plans")
         extraction = extraction_speed(sample)
+        extract_s = {}
+        for n in sizes:
+            log(f"pledgegraph extract on the {n} plans")
+            extract_s[n] = extract_seconds(corpora[n])
+            log(f"  {extract_s[n]:.1f} s")
         runs = {}
-        if "ladybug" in stores:
+        paths = [p for p in args.paths.split(",") if p]
+        if "ladybug" in stores and "row" in paths:
+            runs["ladybug-row"] = bench_store("ladybug-row", sizes, corpora, tmp, args.repeat, None)
+        if "ladybug" in stores and "bulk" in paths:
             runs["ladybug"] = bench_store("ladybug", sizes, corpora, tmp, args.repeat, None)
         if "neo4j" in stores:
             runs["neo4j"] = bench_neo4j(sizes, corpora, tmp, args.repeat)
-    text = report(machine(), extraction, corpus_chars, {k: v for k, v in runs.items() if v})
+    text = report(machine(), extraction, corpus_chars, {k: v for k, v in runs.items() if v}, extract_s)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")

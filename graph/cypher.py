@@ -17,6 +17,7 @@ from pledgegraph.graph.model import (
     EDGE_ENDPOINTS,
     EDGE_PROPERTIES,
     NODE_PROPERTIES,
+    Edge,
     EdgeType,
     GraphDoc,
     Label,
@@ -25,6 +26,7 @@ from pledgegraph.graph.model import (
 )
 
 __all__ = [
+    "BATCH",
     "Statement",
     "ladybug_schema",
     "schema_columns",
@@ -45,6 +47,16 @@ __all__ = [
     "edges_around",
     "page_nodes",
     "page_edges",
+    "node_statements",
+    "edge_rows",
+    "edge_values",
+    "edge_statements",
+    "merged_node_rows",
+    "held_ids",
+    "load_nodes",
+    "load_edges",
+    "copy_nodes",
+    "copy_edges",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -143,8 +155,8 @@ def create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:
             f"CREATE (a)-[r:{edge_type} {{{props}}}]->(b)")
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i:i + BATCH] for i in range(0, len(rows), BATCH)]
+def _batches(rows: list[dict[str, Any]], size: int = BATCH) -> list[list[dict[str, Any]]]:
+    return [rows[i:i + size] for i in range(0, len(rows), size)]
 
 
 def remove_plan(doc: str) -> list[Statement]:
@@ -163,40 +175,70 @@ def write_plan(graph: GraphDoc, replace: bool = True) -> list[Statement]:
     return write_batch_plan([graph], replace={graph.doc} if replace else set())
 
 
-def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] = frozenset()) -> list[Statement]:
+def write_batch_plan(graphs: list[GraphDoc], replace: set[str] | frozenset[str] = frozenset(),
+                     batch: int = BATCH) -> list[Statement]:
     """Write several documents' contributions as if written one after another, in few
     statements: each statement costs a roughly fixed overhead on top of its rows (LadybugDB's
     MERGE and COMMIT grow with the tables), so batching documents is what keeps a big load
     fast. Documents in ``replace`` first lose what they contributed before; names must be
-    distinct."""
+    distinct. ``batch`` is the rows per statement."""
     statements = [statement for doc in sorted(replace) for statement in remove_plan(doc)]
-    merged, sequences = _merged_node_rows(graphs)
-    statements += _spelling_rounds(sequences)
+    merged, sequences = merged_node_rows(graphs)
+    statements += node_statements(merged, sequences, batch=batch)
+    return statements + edge_statements(edge_rows(graphs), batch=batch)
+
+
+def node_statements(merged: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple[Label, str], list[str]],
+                    create: bool = True, batch: int = BATCH) -> list[Statement]:
+    """The statements writing ``merged`` node rows (:func:`merged_node_rows`): spellings and
+    later writers' values onto the nodes the store holds, then (with ``create``) the nodes
+    it does not hold."""
+    statements = _spelling_rounds(sequences, batch)
     nodes_by_shape: dict[tuple[Label, frozenset[str]], list[dict[str, Any]]] = defaultdict(list)
     for label, row in merged:
         missing = frozenset(k for k, v in row.items() if v is None)
         nodes_by_shape[(label, missing)].append({k: v for k, v in row.items() if k not in missing})
     for (label, missing), rows in sorted(nodes_by_shape.items(), key=lambda item: list(NODE_PROPERTIES).index(item[0][0])):
         update = _update_shared_nodes(label, missing)
-        for batch in _batches(rows):
+        for rows_batch in _batches(rows, batch):
             # Existing nodes are updated before the new ones are created, so nothing is set twice.
             if update is not None:
-                statements.append((update, {"rows": batch}))
-            statements.append((_create_nodes(label, missing), {"rows": batch}))
-    edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
-    for graph in graphs:
-        for edge in graph.edges:
-            row = edge.row()
-            # Edges have one shape: no role, status or rule is the empty string.
-            row["role"], row["status"], row["rule"] = row["role"] or "", row["status"] or "", row["rule"] or ""
-            edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
-    for (edge_type, source, target), rows in edges_by_kind.items():
-        for batch in _batches(rows):
-            statements.append((create_edges(edge_type, source, target), {"rows": batch}))
+                statements.append((update, {"rows": rows_batch}))
+            if create:
+                statements.append((_create_nodes(label, missing), {"rows": rows_batch}))
     return statements
 
 
-def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]]) -> list[Statement]:
+# Edges have one shape: no role, status or rule is the empty string, not null.
+_NOT_NULL = frozenset({"role", "status", "rule"})
+
+
+def edge_values(edge: Edge) -> tuple[Any, ...]:
+    """The values an edge is written with, in EDGE_PROPERTIES order."""
+    props = edge.props
+    return tuple(props.get(name) or "" if name in _NOT_NULL else props.get(name) for name in EDGE_PROPERTIES)
+
+
+def edge_rows(graphs: list[GraphDoc]) -> dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]]:
+    """Every edge of ``graphs`` as a row, per (type, source label, target label), in order."""
+    edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]] = defaultdict(list)
+    for graph in graphs:
+        for edge in graph.edges:
+            row = dict(zip(EDGE_PROPERTIES, edge_values(edge), strict=True))
+            row["source"], row["target"] = edge.source.id, edge.target.id
+            edges_by_kind[(edge.type, edge.source.label, edge.target.label)].append(row)
+    return edges_by_kind
+
+
+def edge_statements(edges_by_kind: dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]],
+                    batch: int = BATCH) -> list[Statement]:
+    """CREATE the edges of :func:`edge_rows` between nodes found by id (an end not found
+    drops its edge)."""
+    return [(create_edges(edge_type, source, target), {"rows": rows_batch})
+            for (edge_type, source, target), rows in edges_by_kind.items() for rows_batch in _batches(rows, batch)]
+
+
+def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]], batch: int = BATCH) -> list[Statement]:
     """The spellings each node meets in the batch, applied to the nodes the store holds
     already, in the order the documents meet them: round k adds every node's k-th spelling
     (one row per node in a statement, so no row waits on another's update)."""
@@ -205,12 +247,12 @@ def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]]) -> list[Stat
         mine = {node_id: spelt for (held, node_id), spelt in sequences.items() if held == label}
         for k in range(max(map(len, mine.values()), default=0)):
             rows = [{"id": node_id, "spelling": spelt[k]} for node_id, spelt in mine.items() if k < len(spelt)]
-            for batch in _batches(rows):
-                statements.append((add_spellings(label), {"rows": batch, "sep": ALIAS_SEPARATOR}))
+            for rows_batch in _batches(rows, batch):
+                statements.append((add_spellings(label), {"rows": rows_batch, "sep": ALIAS_SEPARATOR}))
     return statements
 
 
-def _merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str, Any]]],
+def merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str, Any]]],
                                                        dict[tuple[Label, str], list[str]]]:
     """One row per node id across ``graphs``, with what writing them in order would leave:
     a shared node keeps the first writer's name and provenance and the latest non-null value
@@ -307,3 +349,61 @@ def page_edges(edge_type: EdgeType) -> str:
     order = ", ".join(["source", "target", *EDGE_PROPERTIES])
     return (f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {columns} "
             f"ORDER BY {order} SKIP $offset LIMIT $limit")
+
+
+def held_ids(label: Label) -> str:
+    """Which of ``$ids`` the store holds as nodes of ``label`` (a primary-key lookup each)."""
+    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+
+
+# The CSV dialect of graph/staging.py, spelt out so the reader never guesses it (LadybugDB
+# sniffs the dialect by default); not parallel, because evidence text may hold line breaks.
+_CSV_OPTIONS = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"', PARALLEL=false, AUTO_DETECT=false"
+
+
+def _staged(path: str) -> str:
+    """A staged file's path as the one literal of a statement (LOAD and COPY take no
+    parameters): a path we made, refused if it could close the quote."""
+    if "'" in path or "\\" in path:
+        raise ValueError(f"cannot read a staged file whose path holds a quote or a backslash: {path!r}")
+    return f"'{path}'"
+
+
+def _columns(types: list[str]) -> str:
+    # Positional names: the file's header is not trusted to spell a property as a variable.
+    return ", ".join(f"c{i} {kind}" for i, kind in enumerate(types))
+
+
+def load_nodes(label: Label, path: str) -> str:
+    """CREATE one node of ``label`` per row of a staged CSV file (graph/staging.py) holding
+    ``id`` and every property of the label, in NODE_PROPERTIES order. LOAD FROM, not COPY:
+    LadybugDB commits a COPY by checkpointing the whole database (seconds per batch, growing
+    with the store), while LOAD … CREATE is logged like any write, so a batch costs what its
+    rows cost."""
+    names = ["id", *NODE_PROPERTIES[label]]
+    types = ["STRING", *NODE_PROPERTIES[label].values()]
+    values = ", ".join(f"{name}: c{i}" for i, name in enumerate(names))
+    return (f"LOAD WITH HEADERS ({_columns(types)}) FROM {_staged(path)} ({_CSV_OPTIONS}) "
+            f"CREATE (n:{label} {{{values}}})")
+
+
+def load_edges(edge_type: EdgeType, source: Label, target: Label, path: str) -> str:
+    """CREATE one edge per row of a staged CSV file holding source id, target id and every
+    edge property (EDGE_PROPERTIES order), between nodes found by id: an end not found drops
+    its edge, as in :func:`create_edges`."""
+    types = ["STRING", "STRING", *EDGE_PROPERTIES.values()]
+    props = ", ".join(f"{name}: c{i}" for i, name in enumerate(EDGE_PROPERTIES, 2))
+    return (f"LOAD WITH HEADERS ({_columns(types)}) FROM {_staged(path)} ({_CSV_OPTIONS}) "
+            f"MATCH (a:{source} {{id: c0}}) MATCH (b:{target} {{id: c1}}) CREATE (a)-[r:{edge_type} {{{props}}}]->(b)")
+
+
+def copy_nodes(label: Label, path: str) -> str:
+    """LadybugDB's ``COPY`` of the same staged file as :func:`load_nodes`: the engine's own
+    bulk floor, which the benchmark reports (a store's load does not use it, see there)."""
+    return f"COPY {Label(label)}(id, {', '.join(NODE_PROPERTIES[label])}) FROM {_staged(path)} ({_CSV_OPTIONS})"
+
+
+def copy_edges(edge_type: EdgeType, source: Label, target: Label, path: str) -> str:
+    """``COPY`` of the same staged file as :func:`load_edges` (for the benchmark's floor)."""
+    return (f"COPY {EdgeType(edge_type)}({', '.join(EDGE_PROPERTIES)}) FROM {_staged(path)} "
+            f"({_CSV_OPTIONS}, FROM='{Label(source)}', TO='{Label(target)}')")

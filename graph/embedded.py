@@ -9,15 +9,27 @@ file for writing (a ``load`` under way), seeing what was committed when it opene
 
 from __future__ import annotations
 
+import glob
+import hashlib
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
-from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
+from pledgegraph.graph.bulkplan import bulk_plan, shared_ids
+from pledgegraph.graph.cypher import (
+    Statement,
+    held_ids,
+    ladybug_schema,
+    load_edges,
+    load_nodes,
+    schema_columns,
+)
 from pledgegraph.graph.guard import check_query
-from pledgegraph.graph.model import Label
+from pledgegraph.graph.model import GraphDoc, Label
+from pledgegraph.graph.staging import write_csv
 from pledgegraph.graph.store import NoRoom, NoStore, Result, Store, TooLong
 
 __all__ = ["EmbeddedStore"]
@@ -112,11 +124,18 @@ _REPORTED_TYPE = {"BOOLEAN": "BOOL"}
 
 
 class EmbeddedStore(Store):
+    """LadybugDB in a file. A batch of documents it does not hold yet takes the bulk path
+    (staged CSV files read by ``LOAD FROM … CREATE``, graph/bulkplan.py) unless ``bulk`` is
+    False; any other write, and a bulk write the engine refuses, goes row by row
+    (``UNWIND $rows … CREATE``, graph/cypher.py)."""
+
     name = "ladybug"
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, path: Path, read_only: bool = False, bulk: bool = True) -> None:
         self.path = path
         self.read_only = read_only
+        self.bulk = bulk
+        self.copied = 0  # rows the bulk path appended since opening: how much of a load took it
         self._connection = ladybug.Connection(_acquire(path, read_only))
         self._closed = False
         self._watchdog: Any = None  # the child process query_within runs in, started on first use
@@ -127,6 +146,7 @@ class EmbeddedStore(Store):
         if not read_only:
             for statement in ladybug_schema():
                 self._connection.execute(statement)
+            _sweep_staging(path)
         self._check_schema()
 
     def _check_schema(self) -> None:
@@ -197,6 +217,45 @@ class EmbeddedStore(Store):
         if rows and (grown := self._wal_bytes() - wal) > 0:
             self._wal_rate = max(self._wal_rate, grown // rows + 1)
 
+    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str]) -> None:
+        if not self.bulk or self.read_only or not graphs or {g.doc for g in graphs} & set(held):
+            return super().write_batch(graphs, held)
+        try:
+            self._write_bulk(graphs)
+        except (StoreError, RuntimeError, ValueError, OSError):
+            # The bulk path refused a row the row path may take (or could not stage): the batch was
+            # rolled back whole, so it is written again row by row, raising if that fails too.
+            super().write_batch(graphs, held)
+
+    def _write_bulk(self, graphs: list[GraphDoc]) -> None:
+        """Write new documents in one transaction: shared nodes the store holds on the MERGE
+        path, everything else appended from staged CSV files (graph/bulkplan.py). The
+        appends are logged writes of the same transaction, so a failure or a kill leaves none
+        of the batch (and, unlike ``COPY``, committing them checkpoints nothing)."""
+        holding = {label: self._held(label, ids) for label, ids in shared_ids(graphs).items()}
+        plan = bulk_plan(graphs, holding)
+        wal = self._wal_bytes()
+        # Staged in the temp folder, not beside the store: the store's disk keeps its room for
+        # the log and the checkpoint (make_room); a full temp disk falls back to the row path.
+        with tempfile.TemporaryDirectory(prefix=_staging_prefix(self.path)) as folder:
+            loads: list[Statement] = []
+            for number, table in enumerate(plan.tables):
+                csv = Path(folder) / f"{number:02d}.csv"
+                write_csv(csv, table.columns, table.rows, table.kinds)
+                loads.append((load_nodes(table.label, str(csv)) if table.edge_type is None else
+                              load_edges(table.edge_type, table.label, table.target, str(csv)), {}))
+            self._execute_plan(plan.before + loads)
+        self.copied += sum(len(table.rows) for table in plan.tables)
+        if plan.rows and (grown := self._wal_bytes() - wal) > 0:
+            self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
+
+    def _held(self, label: Label, ids: list[str]) -> set[str]:
+        result = self._connection.execute(held_ids(label), {"ids": ids})
+        held = set()
+        while result.has_next():
+            held.add(result.get_next()[0])
+        return held
+
     def flush(self) -> None:
         if self.read_only:
             return  # a CHECKPOINT on a read-only database leaves it needing recovery
@@ -262,3 +321,15 @@ def _room(batch: int, wal: int) -> int:
 def _free(path: Path) -> int:
     """Bytes free on the disk that holds ``path``."""
     return shutil.disk_usage(path.parent if path.parent.exists() else Path.cwd()).free
+
+
+def _staging_prefix(path: Path) -> str:
+    """The temp folder prefix of one store's staged files (its resolved path, hashed)."""
+    return f"pledgegraph-stage-{hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]}-"
+
+
+def _sweep_staging(path: Path) -> None:
+    """Delete CSV files a killed bulk write into this store left behind: their transaction
+    never committed, so they hold nothing the store needs (one writer opens a store at a time)."""
+    for stale in Path(tempfile.gettempdir()).glob(glob.escape(_staging_prefix(path)) + "*"):
+        shutil.rmtree(stale, ignore_errors=True)

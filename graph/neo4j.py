@@ -69,7 +69,17 @@ def _plain(value: Any) -> Any:
 
 
 class Neo4jStore(Store):
+    """Writes go row by row (``UNWIND $rows``), one transaction per batch of documents, one
+    batch at a time. Neo4j's ingestion guidance: send thousands of rows per UNWIND statement
+    (each statement costs a round trip and a plan lookup; 10–20k rows is its usual start),
+    and serialise transactions that write relationships, since each one locks both its ends —
+    concurrent batches sharing bodies and projects would wait on each other or deadlock and be
+    retried. What runs in parallel is extraction (pipeline.py's worker processes), while the
+    store writes. For a very large first load, ``pledgegraph export`` writes the CSV files
+    ``neo4j-admin database import`` takes (README, "Neo4j")."""
+
     name = "neo4j"
+    statement_rows = 10_000
 
     def __init__(self, uri: str, user: str | None = None, password: str | None = None,
                  database: str | None = None, read_only: bool = False) -> None:

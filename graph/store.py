@@ -16,6 +16,7 @@ from typing import Any
 
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import (
+    BATCH,
     Statement,
     count_edges,
     count_nodes,
@@ -73,6 +74,8 @@ class Store(ABC):
 
     name: str = "store"
     read_only: bool = False
+    # Rows per UNWIND statement on the row path (graph/cypher.py).
+    statement_rows: int = BATCH
 
     @abstractmethod
     def execute_plan(self, statements: list[Statement]) -> None:
@@ -103,7 +106,8 @@ class Store(ABC):
     def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str]) -> None:
         """Write several documents in one transaction, as if one after another: all or none.
         Documents named in ``held`` first lose what they contributed before."""
-        self.execute_plan(write_batch_plan(graphs, replace={g.doc for g in graphs} & set(held)))
+        self.execute_plan(write_batch_plan(graphs, replace={g.doc for g in graphs} & set(held),
+                                           batch=self.statement_rows))
 
     def make_room(self, rows: int) -> None:
         """Raise :class:`NoRoom` unless the store can take ``rows`` more nodes and edges

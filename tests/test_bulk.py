@@ -1,0 +1,174 @@
+"""The bulk path of the embedded store (issue 15): new documents' rows go in from staged CSV
+files, and the graph is the one the row-by-row path leaves, node for node and edge for edge;
+a load killed in the middle of a bulk batch keeps only whole documents and the next load
+completes them; replacing and removing documents still work after a bulk load.
+
+Real LadybugDB files, real load processes, a real SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pytest
+from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
+from pledgegraph.graph.model import DOC_OWNED, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType
+from pledgegraph.pipeline import load_paths, remove_document
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))
+
+from corpus import generate  # noqa: E402  (bench/corpus.py)
+
+BATCH_ROWS = 3000  # several batches, so later ones meet shared nodes earlier ones wrote
+
+
+def _contents(store) -> list[tuple]:
+    """Every node and edge with every property (repr, so None, "" and 1 vs 1.0 differ)."""
+    rows = []
+    for label, props in NODE_PROPERTIES.items():
+        columns = ", ".join(f"n.{p} AS {p}" for p in ["id", *props])
+        rows += [(str(label), *map(repr, row)) for row in store.query(f"MATCH (n:{label}) RETURN {columns}").rows]
+    for edge_type in EdgeType:
+        columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
+        cypher = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS a, b.id AS b, {columns}"
+        rows += [(str(edge_type), *map(repr, row)) for row in store.query(cypher).rows]
+    return sorted(rows)
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory, seed_paths) -> Path:
+    """The seeds and 50 generated plans (sections of the seeds recombined, so documents share
+    bodies, projects, places and themes)."""
+    folder = tmp_path_factory.mktemp("plans")
+    for path in seed_paths:
+        (folder / path.name).write_bytes(path.read_bytes())
+    generate(50, folder)
+    return folder
+
+
+def _load(folder: Path, db: Path, bulk: bool) -> EmbeddedStore:
+    store = EmbeddedStore(db, bulk=bulk)
+    report = load_paths(store, [folder], batch_rows=BATCH_ROWS)
+    assert not report.failed
+    return store
+
+
+def test_bulk_and_row_paths_leave_the_same_graph(plans, tmp_path):
+    bulk = _load(plans, tmp_path / "bulk.db", bulk=True)
+    row = _load(plans, tmp_path / "row.db", bulk=False)
+    assert bulk.copied > 0 and row.copied == 0  # the bulk path ran; the row path did not touch it
+    assert len(bulk.documents()) == 55
+    assert _contents(bulk) == _contents(row)
+    bulk.close()
+    row.close()
+
+
+def test_replace_and_remove_after_a_bulk_load_match_the_row_path(plans, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    for path in sorted(plans.iterdir())[:12]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    stores = [_load(folder, tmp_path / "bulk.db", bulk=True), _load(folder, tmp_path / "row.db", bulk=False)]
+    changed = sorted(folder.iterdir())[3]
+    changed.write_text(changed.read_text(encoding="utf-8").replace("推进", "加快推进", 3), encoding="utf-8")
+    gone = sorted(folder.iterdir())[5]
+    for store in stores:
+        report = load_paths(store, [folder], batch_rows=BATCH_ROWS)
+        assert report.loaded == [changed.name]  # replaced: on the row path, as a held document
+        assert remove_document(store, gone.name)
+        store.cleanup()
+    assert _contents(stores[0]) == _contents(stores[1])
+    assert gone.name not in stores[0].documents()
+    for store in stores:  # back again: a new document once more, into tables it was deleted from
+        assert load_paths(store, [folder], batch_rows=BATCH_ROWS).loaded == [gone.name]
+    assert stores[0].copied > 0
+    assert _contents(stores[0]) == _contents(stores[1])
+    for store in stores:
+        store.close()
+
+
+# The load process of the kill test: a real load, paused (not altered) once the second batch
+# has appended a table inside its open transaction, so the kill lands mid-batch for sure.
+_PAUSED_LOAD = """
+import sys, time
+from pathlib import Path
+from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
+from pledgegraph.pipeline import load_paths
+
+folder, db, marker, batch_rows = sys.argv[1], sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
+store = EmbeddedStore(Path(db))
+connection = store._connection
+
+class Pausing:
+    commits = 0
+    def execute(self, cypher, params=None):
+        result = connection.execute(cypher, params) if params is not None else connection.execute(cypher)
+        if cypher == "COMMIT":
+            Pausing.commits += 1
+        elif cypher.startswith("LOAD") and "MATCH" in cypher and Pausing.commits == 1:
+            marker.write_text("appending")
+            time.sleep(600)
+        return result
+    def __getattr__(self, name):
+        return getattr(connection, name)
+
+store._connection = Pausing()
+load_paths(store, [folder], batch_rows=batch_rows)
+"""
+
+
+def _per_document(store) -> dict[str, dict[str, int]]:
+    """Per document, how many of its own nodes and its edges the store holds, per label/type."""
+    counts: dict[str, dict[str, int]] = {}
+    for label in DOC_OWNED:
+        for doc, n in store.query(f"MATCH (n:{label}) RETURN n.doc AS doc, count(n) AS n").rows:
+            counts.setdefault(doc, {})[str(label)] = n
+    for edge_type in EdgeType:
+        if edge_type in (EdgeType.TRACKS, EdgeType.MEMBER_OF):
+            continue  # made after the documents are in, by the linking steps
+        for doc, n in store.query(f"MATCH ()-[r:{edge_type}]->() RETURN r.doc AS doc, count(r) AS n").rows:
+            counts.setdefault(doc, {})[str(edge_type)] = n
+    return counts
+
+
+def test_kill_during_a_bulk_batch_leaves_only_whole_documents(plans, tmp_path):
+    db, marker = tmp_path / "killed.db", tmp_path / "appending"
+    child = subprocess.Popen([sys.executable, "-c", _PAUSED_LOAD, str(plans), str(db), str(marker),
+                              str(BATCH_ROWS)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 600
+    while not marker.exists():
+        assert child.poll() is None, child.stderr.read().decode()[-2000:]
+        assert time.monotonic() < deadline, "the load never reached its second batch"
+        time.sleep(0.05)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    assert child.returncode == -signal.SIGKILL
+
+    staging = Path(tempfile.gettempdir()).glob(_staging_prefix(db) + "*")
+    assert list(staging)  # the killed batch's staged files, left behind
+
+    reference = _load(plans, tmp_path / "reference.db", bulk=True)
+    whole = _per_document(reference)
+    killed = EmbeddedStore(db)
+    held = killed.documents()
+    assert 0 < len(held) < len(reference.documents())  # the first batch committed, the second did not
+    found = _per_document(killed)
+    assert set(found) == set(held)  # nothing of a document whose batch was killed
+    assert {doc: found[doc] for doc in held} == {doc: whole[doc] for doc in held}  # and all of the others
+    for label in NODE_PROPERTIES:
+        if label not in DOC_OWNED:  # no shared node the killed batch alone had made
+            assert killed.query(f"MATCH (n:{label}) WHERE NOT EXISTS {{ MATCH (n)-[]-() }} "
+                                "RETURN count(n)").rows == [[0]]
+    assert not list(Path(tempfile.gettempdir()).glob(_staging_prefix(db) + "*"))  # swept on opening
+
+    report = load_paths(killed, [plans], batch_rows=BATCH_ROWS)  # the next load completes it
+    assert not report.failed and len(report.unchanged) == len(held)
+    assert _contents(killed) == _contents(reference)
+    killed.close()
+    reference.close()
