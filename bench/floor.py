@@ -19,7 +19,8 @@ import time
 from pathlib import Path
 
 import ladybug
-from pledgegraph.graph.cypher import copy_edges, copy_nodes, ladybug_schema
+from pledgegraph.graph.cypher import ladybug_schema
+from pledgegraph.graph.cypher_staged import copy_edges, copy_nodes
 from pledgegraph.graph.embedded import EmbeddedStore
 from pledgegraph.graph.model import EDGE_ENDPOINTS, EDGE_PROPERTIES, NODE_PROPERTIES
 from pledgegraph.graph.staging import write_csv

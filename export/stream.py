@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from pledgegraph.export.read import _sortable, _typed
-from pledgegraph.graph.cypher import page_edges, page_nodes
+from pledgegraph.graph.cypher_reads import page_edges, page_nodes
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType
 from pledgegraph.graph.store import Store
 

@@ -40,23 +40,11 @@ __all__ = [
     "count_nodes",
     "count_edges",
     "node_by_id",
-    "edges_at",
-    "neighbour_count",
-    "first_neighbours",
-    "edges_to",
-    "edges_around",
-    "page_nodes",
-    "page_edges",
     "node_statements",
     "edge_rows",
     "edge_values",
     "edge_statements",
     "merged_node_rows",
-    "held_ids",
-    "load_nodes",
-    "load_edges",
-    "copy_nodes",
-    "copy_edges",
 ]
 
 Statement = tuple[str, dict[str, Any]]
@@ -299,111 +287,3 @@ def node_by_id(label: Label) -> str:
     """One node of ``label`` with every property of its label, by ``$id``."""
     columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
     return f"MATCH (n:{label} {{id: $id}}) RETURN n.id AS id, {columns}"
-
-
-def edges_at(label: Label, outgoing: bool) -> str:
-    """Every edge of any type out of (or into) the node of ``label`` whose id is ``$id``: the far
-    end's id and the relationship whole, whose ``_label`` both stores give as its type. One
-    statement per direction, where one per edge type and end took two dozen."""
-    arrow = "-[r]->" if outgoing else "<-[r]-"
-    return f"MATCH (a:{label} {{id: $id}}){arrow}(b) RETURN b.id AS far, r"
-
-
-def neighbour_count(label: Label) -> str:
-    """How many distinct nodes the node of ``label`` with id ``$id`` is joined to, either way."""
-    return f"MATCH (a:{label} {{id: $id}})-[]-(b) RETURN count(DISTINCT b.id) AS n"
-
-
-def first_neighbours(label: Label) -> str:
-    """The ids of the first ``$n`` neighbours of the node ``$id`` of ``label``, in id order — which
-    is label order first, every id starting with its label."""
-    return f"MATCH (a:{label} {{id: $id}})-[]-(b) RETURN DISTINCT b.id AS far ORDER BY far LIMIT $n"
-
-
-def edges_to(label: Label, outgoing: bool) -> str:
-    """:func:`edges_at`, only the edges whose far end's id sorts at or before ``$last``: with the
-    last of :func:`first_neighbours`, the edges to those (a range test per edge; ``b.id IN
-    $list`` of 300 ids took 680 ms over a theme's 9,000 edges)."""
-    arrow = "-[r]->" if outgoing else "<-[r]-"
-    return f"MATCH (a:{label} {{id: $id}}){arrow}(b) WHERE b.id <= $last RETURN b.id AS far, r"
-
-
-def edges_around(label: Label) -> str:
-    """The edges between two neighbours of the node ``$id`` of ``label`` whose ids sort at or
-    before ``$last``, in one statement (a row for each way the pair is joined to the node): a
-    hub's first 300 neighbours took 300 primary-key reads, this one scan of its edges."""
-    return (f"MATCH (f:{label} {{id: $id}})-[]-(a)-[r]->(b)-[]-(f) WHERE a.id <= $last AND b.id <= $last "
-            "RETURN a.id AS near, b.id AS far, r")
-
-
-def page_nodes(label: Label) -> str:
-    """One page of the nodes of ``label`` with every property, by id (``$offset``, ``$limit``)."""
-    columns = ", ".join(f"n.{name} AS {name}" for name in NODE_PROPERTIES[label])
-    return f"MATCH (n:{label}) RETURN n.id AS id, {columns} ORDER BY id SKIP $offset LIMIT $limit"
-
-
-def page_edges(edge_type: EdgeType) -> str:
-    """One page of the edges of ``edge_type`` with their ends' ids and every property, in an
-    order that is total up to edges equal in everything (``$offset``, ``$limit``)."""
-    columns = ", ".join(f"r.{name} AS {name}" for name in EDGE_PROPERTIES)
-    order = ", ".join(["source", "target", *EDGE_PROPERTIES])
-    return (f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS source, b.id AS target, {columns} "
-            f"ORDER BY {order} SKIP $offset LIMIT $limit")
-
-
-def held_ids(label: Label) -> str:
-    """Which of ``$ids`` the store holds as nodes of ``label`` (a primary-key lookup each)."""
-    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
-
-
-# The CSV dialect of graph/staging.py, spelt out so the reader never guesses it (LadybugDB
-# sniffs the dialect by default); not parallel, because evidence text may hold line breaks.
-_CSV_OPTIONS = "HEADER=true, DELIM=',', QUOTE='\"', ESCAPE='\"', PARALLEL=false, AUTO_DETECT=false"
-
-
-def _staged(path: str) -> str:
-    """A staged file's path as the one literal of a statement (LOAD and COPY take no
-    parameters): a path we made, refused if it could close the quote."""
-    if "'" in path or "\\" in path:
-        raise ValueError(f"cannot read a staged file whose path holds a quote or a backslash: {path!r}")
-    return f"'{path}'"
-
-
-def _columns(types: list[str]) -> str:
-    # Positional names: the file's header is not trusted to spell a property as a variable.
-    return ", ".join(f"c{i} {kind}" for i, kind in enumerate(types))
-
-
-def load_nodes(label: Label, path: str) -> str:
-    """CREATE one node of ``label`` per row of a staged CSV file (graph/staging.py) holding
-    ``id`` and every property of the label, in NODE_PROPERTIES order. LOAD FROM, not COPY:
-    LadybugDB commits a COPY by checkpointing the whole database (seconds per batch, growing
-    with the store), while LOAD … CREATE is logged like any write, so a batch costs what its
-    rows cost."""
-    names = ["id", *NODE_PROPERTIES[label]]
-    types = ["STRING", *NODE_PROPERTIES[label].values()]
-    values = ", ".join(f"{name}: c{i}" for i, name in enumerate(names))
-    return (f"LOAD WITH HEADERS ({_columns(types)}) FROM {_staged(path)} ({_CSV_OPTIONS}) "
-            f"CREATE (n:{label} {{{values}}})")
-
-
-def load_edges(edge_type: EdgeType, source: Label, target: Label, path: str) -> str:
-    """CREATE one edge per row of a staged CSV file holding source id, target id and every
-    edge property (EDGE_PROPERTIES order), between nodes found by id: an end not found drops
-    its edge, as in :func:`create_edges`."""
-    types = ["STRING", "STRING", *EDGE_PROPERTIES.values()]
-    props = ", ".join(f"{name}: c{i}" for i, name in enumerate(EDGE_PROPERTIES, 2))
-    return (f"LOAD WITH HEADERS ({_columns(types)}) FROM {_staged(path)} ({_CSV_OPTIONS}) "
-            f"MATCH (a:{source} {{id: c0}}) MATCH (b:{target} {{id: c1}}) CREATE (a)-[r:{edge_type} {{{props}}}]->(b)")
-
-
-def copy_nodes(label: Label, path: str) -> str:
-    """LadybugDB's ``COPY`` of the same staged file as :func:`load_nodes`: the engine's own
-    bulk floor, which the benchmark reports (a store's load does not use it, see there)."""
-    return f"COPY {Label(label)}(id, {', '.join(NODE_PROPERTIES[label])}) FROM {_staged(path)} ({_CSV_OPTIONS})"
-
-
-def copy_edges(edge_type: EdgeType, source: Label, target: Label, path: str) -> str:
-    """``COPY`` of the same staged file as :func:`load_edges` (for the benchmark's floor)."""
-    return (f"COPY {EdgeType(edge_type)}({', '.join(EDGE_PROPERTIES)}) FROM {_staged(path)} "
-            f"({_CSV_OPTIONS}, FROM='{Label(source)}', TO='{Label(target)}')")

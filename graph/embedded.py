@@ -19,14 +19,8 @@ from typing import Any
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.bulkplan import bulk_plan, shared_ids
-from pledgegraph.graph.cypher import (
-    Statement,
-    held_ids,
-    ladybug_schema,
-    load_edges,
-    load_nodes,
-    schema_columns,
-)
+from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
+from pledgegraph.graph.cypher_staged import held_ids, load_edges, load_nodes
 from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import GraphDoc, Label
 from pledgegraph.graph.staging import write_csv

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
-from pledgegraph.graph.cypher import edges_around, edges_at, edges_to, first_neighbours, neighbour_count
+from pledgegraph.graph.cypher_reads import edges_around, edges_at, edges_to, first_neighbours, neighbour_count
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label, label_of_id
 from pledgegraph.graph.store import Store
 
