@@ -23,7 +23,10 @@ __all__ = ["Server", "bind", "url_of"]
 def bind(host: str, port: int) -> socket.socket:
     """A listening socket on ``host:port`` (``port`` 0: a free one)."""
     family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named, not left 0: asyncio turns Nagle off (TCP_NODELAY) only on connections
+    # whose socket says it is TCP, and accepted sockets copy the listener's. Without it every
+    # answer's body waited 40 ms for the client's delayed ACK of its headers.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host.strip("[]"), port))
     sock.listen(128)

@@ -405,3 +405,20 @@ def test_serve_warns_when_the_host_is_not_loopback(tmp_path):
     assert result.exit_code == 1
     assert "warning: --host 0.0.0.0 is not loopback" in result.output
     assert f"cannot listen on 0.0.0.0:{port}" in result.output
+
+
+def test_connections_are_marked_tcp_so_asyncio_turns_nagle_off():
+    # asyncio sets TCP_NODELAY only on sockets whose proto is IPPROTO_TCP, and an accepted socket
+    # copies the listener's: with proto 0 every JSON answer's body waited 40 ms for a delayed ACK.
+    import socket
+
+    from pledgegraph.serve.run import bind
+
+    listener = bind("127.0.0.1", 0)
+    client = socket.create_connection(listener.getsockname())
+    accepted, _ = listener.accept()
+    try:
+        assert listener.proto == accepted.proto == socket.IPPROTO_TCP
+    finally:
+        for sock in (client, accepted, listener):
+            sock.close()
