@@ -17,28 +17,20 @@ from pathlib import Path
 
 import pytest
 from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
-from pledgegraph.graph.model import DOC_OWNED, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType
+from pledgegraph.graph.model import DOC_OWNED, NODE_PROPERTIES, EdgeType
 from pledgegraph.pipeline import load_paths, remove_document
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
 
 from corpus import generate  # noqa: E402  (bench/corpus.py)
+from graph_dump import contents  # noqa: E402
 
 BATCH_ROWS = 3000  # several batches, so later ones meet shared nodes earlier ones wrote
 
 
 def _contents(store) -> list[tuple]:
-    """Every node and edge with every property (repr, so None, "" and 1 vs 1.0 differ)."""
-    rows = []
-    for label, props in NODE_PROPERTIES.items():
-        columns = ", ".join(f"n.{p} AS {p}" for p in ["id", *props])
-        rows += [(str(label), *map(repr, row)) for row in store.query(f"MATCH (n:{label}) RETURN {columns}").rows]
-    for edge_type in EdgeType:
-        columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
-        cypher = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS a, b.id AS b, {columns}"
-        rows += [(str(edge_type), *map(repr, row)) for row in store.query(cypher).rows]
-    return sorted(rows)
+    return contents(store, repr)
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from graph_dump import contents
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.cypher import write_plan
-from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
+from pledgegraph.graph.model import Label
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_document, extract_file
 from pledgegraph.loaders.read import Document
@@ -117,17 +118,7 @@ def test_names_with_quotes_braces_and_keywords_round_trip_as_parameters(store):
 
 
 def _contents(store) -> list:
-    """Every node and edge with all its properties, sorted: two stores holding the same graph
-    give the same list."""
-    rows = []
-    for label, props in NODE_PROPERTIES.items():
-        columns = ", ".join(f"n.{p} AS {p}" for p in ["id", *props])
-        rows += [(str(label), *map(str, row)) for row in store.query(f"MATCH (n:{label}) RETURN {columns}").rows]
-    for edge_type in EdgeType:
-        columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
-        cypher = f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS a, b.id AS b, {columns}"
-        rows += [(str(edge_type), *map(str, row)) for row in store.query(cypher).rows]
-    return sorted(rows)
+    return contents(store)
 
 
 def test_a_batch_leaves_what_writing_its_documents_one_by_one_leaves(store, seed_graphs):
