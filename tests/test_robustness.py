@@ -41,10 +41,14 @@ def _stats(*store: str) -> dict:
     return json.loads(out)
 
 
-def _plans_complete(*store: str) -> dict[str, int]:
+def _plans_complete(*store: str, in_checkpoint_is_late: bool = False) -> dict[str, int] | None:
     cypher = "MATCH (p:Plan) OPTIONAL MATCH (p)-[:CONTAINS]->(c:Commitment) RETURN p.doc AS doc, count(c) AS n ORDER BY doc"
     process = _cli("query", cypher, "--format", "json", *store)
     out, err = process.communicate(timeout=120)
+    if in_checkpoint_is_late and process.returncode == 1 and "checkpoint recovery is pending" in err:
+        # Killed inside the load's final checkpoint: every batch was committed (too late to
+        # interrupt one), and LadybugDB lets only a read-write open finish the recovery.
+        return None
     assert process.returncode == 0, err
     return {row["doc"]: row["n"] for row in json.loads(out)}
 
@@ -99,10 +103,10 @@ def test_sigkill_during_load_then_reload_equals_an_uninterrupted_load(kind, many
             _cli("query", "MATCH (n) DETACH DELETE n", "--write", *store).communicate(timeout=120)
         _kill_mid_load(many_plans, store, after=max(1.0, full * share),
                        neo4j_uri=store[1] if kind == "neo4j" else None)
-        partial = _plans_complete(*store)
-        if len(partial) < len(expected_plans):
+        partial = _plans_complete(*store, in_checkpoint_is_late=kind == "ladybug")
+        if partial is not None and len(partial) < len(expected_plans):
             break
-    assert len(partial) < len(expected_plans), "the kill came too late to interrupt anything"
+    assert partial is not None and len(partial) < len(expected_plans), "the kill came too late to interrupt anything"
     # Whatever survived the kill is whole: every stored plan has all its commitments.
     assert all(partial[doc] == expected_plans[doc] for doc in partial)
     process = _cli("load", str(many_plans), *store)
