@@ -16,11 +16,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from graph_dump import contents
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph import lineage
 from pledgegraph.graph.cypher import count_edges, count_nodes
 from pledgegraph.graph.guard import Refused, check_query, check_read_only
-from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
+from pledgegraph.graph.model import EdgeType, Label
 from pledgegraph.graph.store import NoStore, open_store
 from pledgegraph.loaders.build import build_graph
 from pledgegraph.loaders.extract import extract_document
@@ -77,16 +78,7 @@ OUTSIDE = {
 
 
 def _contents(store) -> list:
-    """Every node and edge with all its properties, sorted."""
-    rows = []
-    for label, props in NODE_PROPERTIES.items():
-        columns = ", ".join(f"n.{p} AS {p}" for p in ["id", *props])
-        rows += [(str(label), *map(str, row)) for row in store.query(f"MATCH (n:{label}) RETURN {columns}").rows]
-    for edge_type in EdgeType:
-        columns = ", ".join(f"r.{p} AS {p}" for p in EDGE_PROPERTIES)
-        rows += [(str(edge_type), *map(str, row))
-                 for row in store.query(f"MATCH (a)-[r:{edge_type}]->(b) RETURN a.id AS a, b.id AS b, {columns}").rows]
-    return sorted(rows)
+    return contents(store)
 
 
 @pytest.fixture(scope="session")

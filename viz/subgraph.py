@@ -54,11 +54,21 @@ def read_graph(store: Store) -> nx.MultiDiGraph:
     return graph
 
 
+def _attrs(relationship: dict) -> dict:
+    """An edge's attributes from the relationship a store returned: its type and properties."""
+    return {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
+
+
+def _keep(edges: dict[tuple, tuple[str, str, dict]], source: str, target: str, attrs: dict) -> None:
+    """Add an edge once: two reads of the same edge (from either end) give the same key."""
+    edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+
+
 def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]], among: set[str] | None = None,
-                    kept: set[str] | None = None) -> list[tuple[str, Label, str, Label, dict]]:
+                    last: str | None = None) -> list[tuple[str, Label, str, Label, dict]]:
     """Every edge touching the given nodes — given ``among``, every edge out of them into those;
-    given ``kept`` (the first neighbours in id order), every edge either way between them and those — as (source, its label, target,
-    its label, attributes), in one order on both stores.
+    given ``last``, every edge either way to a node whose id sorts at or before it — as (source,
+    its label, target, its label, attributes), in one order on both stores.
 
     Node by node, each read a primary-key lookup: LadybugDB joins ``UNWIND $ids … MATCH (a {id:
     id})-[r]->(b)`` by scanning whole tables (400 ms for 60 commitments at a thousand plans)
@@ -67,13 +77,12 @@ def _incident_edges(store: Store, ids_by_label: dict[Label, set[str]], among: se
     for label, ids in ids_by_label.items():
         for node in sorted(ids):
             for outgoing in (True,) if among is not None else (True, False):
-                query, params = ((edges_at(label, outgoing), {"id": node}) if kept is None else
-                                 (edges_to(label, outgoing), {"id": node, "last": max(kept)}))
+                query, params = ((edges_at(label, outgoing), {"id": node}) if last is None else
+                                 (edges_to(label, outgoing), {"id": node, "last": last}))
                 for far, relationship in store.query(query, params).rows:
                     if among is not None and far not in among:
                         continue
-                    other = label_of_id(far)
-                    attrs = {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
+                    other, attrs = label_of_id(far), _attrs(relationship)
                     found.append((node, label, far, other, attrs) if outgoing else (far, other, node, label, attrs))
     return sorted(found, key=lambda e: _edge_order((e[0], e[2], e[4])))
 
@@ -87,16 +96,17 @@ def _edge_order(edge: tuple[str, str, dict]) -> tuple:
     return _TYPE_ORDER[attrs["type"]], source, target, sorted((k, str(v)) for k, v in attrs.items())
 
 
-def _hub_cut(store: Store, focus: str, label: Label, max_nodes: int) -> tuple[set[str], int] | None:
-    """For a focus with more than ``max_nodes`` − 1 neighbours, the first of them (by label and
-    id, as the cut below keeps) and how many there are, read without reading every edge: a
+def _hub_cut(store: Store, focus: str, label: Label, max_nodes: int) -> tuple[str, int] | None:
+    """For a focus with more than ``max_nodes`` − 1 neighbours, the id of the last of the first of
+    them it keeps (by label and id, as the cut below keeps) and how many nodes the whole
+    neighbourhood holds, read without reading every edge: a
     theme at a thousand plans has 9,000 commitments, and reading all their edges took 190 ms
     where counting takes 12 and the first 300 ids 10. None for any other node."""
     total = store.query(neighbour_count(label), {"id": focus}).rows[0][0]
     if total <= max_nodes - 1:
         return None
     rows = store.query(first_neighbours(label), {"id": focus, "n": max_nodes - 1}).rows
-    return {row[0] for row in rows}, total + 1
+    return max(row[0] for row in rows), total + 1
 
 
 def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
@@ -123,7 +133,7 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
             ends = ((source, source_label), (target, target_label))
             if not grow and not all(node in labels for node, _ in ends):
                 continue
-            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+            _keep(edges, source, target, attrs)
             for node, node_label in ends:
                 if node not in labels:
                     labels[node] = node_label
@@ -133,15 +143,14 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
     frontier = {focus}
     hub = _hub_cut(store, focus, label, max_nodes) if depth == 1 and max_nodes is not None else None
     if hub is not None:
-        first, total = hub
-        for source, source_label, target, target_label, attrs in _incident_edges(store, {label: {focus}}, kept=first):
-            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+        last, total = hub
+        for source, source_label, target, target_label, attrs in _incident_edges(store, {label: {focus}}, last=last):
+            _keep(edges, source, target, attrs)
             labels.setdefault(source, source_label)
             labels.setdefault(target, target_label)
         if inner:
-            for near, far, relationship in store.query(edges_around(label), {"id": focus, "last": max(first)}).rows:
-                attrs = {"type": relationship["_label"], **{p: relationship.get(p) for p in EDGE_PROPERTIES}}
-                edges[(near, far, *sorted((k, str(v)) for k, v in attrs.items()))] = (near, far, attrs)
+            for near, far, relationship in store.query(edges_around(label), {"id": focus, "last": last}).rows:
+                _keep(edges, near, far, _attrs(relationship))
         return _read_nodes(store, labels, sorted(edges.values(), key=_edge_order), total)
     for _ in range(depth):
         frontier = visit(frontier, grow=True)
@@ -166,8 +175,7 @@ def read_among(store: Store, labels: dict[str, Label]) -> nx.MultiDiGraph:
         by_label.setdefault(label, set()).add(node)
     edges: dict[tuple, tuple[str, str, dict]] = {}
     for source, _, target, _, attrs in _incident_edges(store, by_label, among=set(labels)):
-        if source in labels and target in labels:
-            edges[(source, target, *sorted((k, str(v)) for k, v in attrs.items()))] = (source, target, attrs)
+        _keep(edges, source, target, attrs)
     return _read_nodes(store, labels, edges.values())
 
 
