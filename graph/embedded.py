@@ -125,6 +125,13 @@ class EmbeddedStore(Store):
 
     name = "ladybug"
 
+    @property
+    def frozen(self) -> bool:
+        """A read-only LadybugDB database reads the file as it was when opened: a load by another
+        process meanwhile (which LadybugDB does not refuse) changes nothing it reads — measured,
+        and tests/test_search_index.py keeps checking it."""
+        return self.read_only
+
     def __init__(self, path: Path, read_only: bool = False, bulk: bool = True) -> None:
         self.path = path
         self.read_only = read_only

@@ -74,6 +74,14 @@ class Store(ABC):
 
     name: str = "store"
     read_only: bool = False
+
+    @property
+    def frozen(self) -> bool:
+        """True when nothing another client commits can change what this store reads while it
+        is open — what lets a cache of it (serve's search index) skip asking. A server shows
+        every commit at once, so by default False."""
+        return False
+
     # Rows per UNWIND statement on the row path (graph/cypher.py).
     statement_rows: int = BATCH
 

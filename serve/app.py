@@ -31,6 +31,7 @@ from pledgegraph.serve.names import NoEntity
 from pledgegraph.serve.panel_pages import PANEL_LIMIT, page_lists, panel_page
 from pledgegraph.serve.panels import entity_panel
 from pledgegraph.serve.search import search
+from pledgegraph.serve.search_index import SearchIndex
 from pledgegraph.serve.security import SecurityMiddleware, allowed_hosts
 from pledgegraph.serve.source import SourceUnavailable, document_source
 from pledgegraph.viz.html import VIS_DIR
@@ -99,8 +100,11 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
                query_seconds: float = QUERY_SECONDS, panel_limit: int = PANEL_LIMIT) -> Starlette:
     """The app serving ``store`` at ``http://host:port`` (the Host header it will accept); a
     console statement is stopped after ``query_seconds``, and a panel's long lists hold
-    ``panel_limit`` rows unless a request asks for another page size."""
+    ``panel_limit`` rows unless a request asks for another page size. ``app.state.search_index``
+    is the in-memory search (:mod:`.search_index`); whoever runs the app starts and closes it
+    (:class:`~.run.Server` does), and until it is built search runs its queries."""
     lock = threading.Lock()
+    index = SearchIndex(store, lock)
 
     def guarded(handler: Callable[[Request], Response]) -> Callable[[Request], Response]:
         def endpoint(request: Request) -> Response:
@@ -159,7 +163,7 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
                       for q in named_queries().values()])
 
     def find(request: Request) -> Response:
-        return _json(search(store, request.query_params.get("q", "")))
+        return _json(search(store, request.query_params.get("q", ""), index.current()))
 
     def entity(request: Request) -> Response:
         limit = _int(request.query_params.get("limit"))
@@ -209,4 +213,6 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
         Route("/favicon.ico", lambda request: Response(status_code=204)),
         Mount("/static", StaticFiles(directory=_STATIC)),
     ]
-    return Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, hosts=allowed_hosts(host, port))])
+    app = Starlette(routes=routes, middleware=[Middleware(SecurityMiddleware, hosts=allowed_hosts(host, port))])
+    app.state.search_index = index
+    return app

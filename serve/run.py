@@ -49,7 +49,9 @@ class Server:
         self.host = host.strip("[]")
         self.port = self.socket.getsockname()[1]
         self.url = url_of(self.host, self.port)
-        config = uvicorn.Config(create_app(store, self.host, self.port, query_seconds, panel_limit),
+        app = create_app(store, self.host, self.port, query_seconds, panel_limit)
+        self.search_index = app.state.search_index
+        config = uvicorn.Config(app,
                                 log_level="warning", access_log=False,
                                 lifespan="off", server_header=False)
         self._server = uvicorn.Server(config)
@@ -61,11 +63,13 @@ class Server:
         KeyboardInterrupt ends it quietly."""
         if on_ready is not None:
             threading.Thread(target=self._when_started, args=(on_ready,), daemon=True).start()
+        self.search_index.start()
         try:
             self._server.run(sockets=[self.socket])
         except KeyboardInterrupt:
             pass
         finally:
+            self.search_index.close()
             self.socket.close()
 
     def _when_started(self, on_ready: Callable[[], None]) -> None:
@@ -82,6 +86,7 @@ class Server:
             if not self._thread.is_alive():
                 raise RuntimeError("the server stopped while starting")
             threading.Event().wait(0.02)
+        self.search_index.start()
         return self
 
     def __enter__(self) -> Server:
@@ -94,4 +99,5 @@ class Server:
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=10)
+        self.search_index.close()  # before whoever opened the store closes it
         self.socket.close()
