@@ -168,7 +168,7 @@ def create_app(store: Store, host: str = "127.0.0.1", port: int = 8765,
     def entity(request: Request) -> Response:
         limit = _int(request.query_params.get("limit"))
         limit, offset = panel_page(panel_limit if limit is None else limit, _int(request.query_params.get("offset")))
-        return _json(page_lists(entity_panel(store, request.path_params["id"]), limit, offset))
+        return _json(page_lists(entity_panel(store, request.path_params["id"], limit, offset), limit, offset))
 
     def graph(request: Request) -> Response:
         return _json(neighbourhood(store, request.path_params["id"]))

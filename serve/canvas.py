@@ -70,11 +70,13 @@ def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str]) -> dict[str, An
             "edges": sorted(merged.values(), key=lambda e: (e["from"], e["to"], e["type"], e["role"]))}
 
 
-def neighbourhood(store: Store, node_id: str, max_nodes: int = 300, inner: bool = True) -> dict[str, Any]:
+def neighbourhood(store: Store, node_id: str, max_nodes: int = 300, inner: bool = True,
+                  count: bool = True) -> dict[str, Any]:
     """The node and its neighbours, with the edges between them. A hub beyond ``max_nodes``
-    keeps its nearest-named neighbours and says how many it left out."""
+    keeps its nearest-named neighbours and says how many there are (``total``; None when not
+    ``count``, which a list of the node's edges does not need)."""
     label = label_of(node_id)
-    graph = read_neighbourhood(store, node_id, label, 1, max_nodes, inner)  # capped before the rest is read
+    graph = read_neighbourhood(store, node_id, label, 1, max_nodes, inner, count)  # capped before the rest is read
     if node_id not in graph:
         raise NoEntity(f"no node with id {node_id!r}")
     return {"id": node_id, **_shape(store, graph, set(graph)), "total": graph.graph["total"], "shown": len(graph)}

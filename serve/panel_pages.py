@@ -20,7 +20,8 @@ PANEL_LIMIT = 200
 """Rows of each long list a panel shows unless asked for another page size."""
 MAX_PANEL_LIMIT = 5000
 LONG_LISTS = ("commitments", "leads", "cooperates")
-"""The lists that grow with the corpus (a theme's commitments are cut across its plans)."""
+"""The lists that grow with the corpus (a theme's commitments, cut across its plans, are read a
+page at a time: serve/panels.py)."""
 
 
 def panel_page(limit: int | None, offset: int | None) -> tuple[int, int]:
@@ -44,25 +45,11 @@ def page_lists(panel: dict[str, Any], limit: int = PANEL_LIMIT, offset: int = 0)
         if isinstance(rows, list):
             panel[key] = rows[offset:offset + limit]
             _note(more, key, len(rows), offset, limit)
-    if panel.get("label") == "Theme" and isinstance(panel.get("plans"), list):
-        panel["plans"], total = _cut_theme(panel["plans"], offset, limit)
-        _note(more, "commitments", total, offset, limit)
+    if panel.get("label") == "Theme":  # cut when it was read (serve/panels.py): only the count is left
+        _note(more, "commitments", panel.pop("commitment_count", 0), offset, limit)
     return {**panel, "page": {"limit": limit, "offset": offset}, "more": more}
 
 
 def _note(more: dict[str, dict[str, int]], key: str, total: int, offset: int, limit: int) -> None:
     if total > offset + limit:
         more[key] = {"left": total - offset - limit, "offset": offset + limit}
-
-
-def _cut_theme(plans: list[dict[str, Any]], offset: int, limit: int) -> tuple[list[dict[str, Any]], int]:
-    """The theme's commitments ``offset`` … ``offset + limit`` in plan order, each kept under its
-    plan (a plan none of whose commitments is on the page is left out); and how many there are."""
-    kept, seen = [], 0
-    for plan in plans:
-        rows = plan["commitments"]
-        start, end = max(offset - seen, 0), max(min(offset + limit - seen, len(rows)), 0)
-        if start < end:
-            kept.append({**plan, "commitments": rows[start:end]})
-        seen += len(rows)
-    return kept, seen

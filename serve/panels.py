@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 from pledgegraph.graph.cypher import node_by_id
-from pledgegraph.graph.model import Label
+from pledgegraph.graph.model import EDGE_ENDPOINTS, EdgeType, Label
 from pledgegraph.graph.store import Store
 from pledgegraph.queries.library import run_all
 from pledgegraph.serve.canvas import links, neighbourhood
@@ -84,28 +84,71 @@ def _plan(store: Store, node_id: str) -> dict[str, Any]:
     return {"issuer": serve_query(store, "plan_issuer", plan=node_id), "commitments": commitments}
 
 
-def _theme(store: Store, node_id: str) -> dict[str, Any]:
-    plans: dict[str, dict[str, Any]] = {}
-    for row in serve_query(store, "theme_by_plan", theme=node_id):
-        plan = plans.setdefault(row["plan_id"], {
-            "id": row["plan_id"], "document": row["document"],
-            "name": plan_display(row["issuer"], row["year"], row["title"], row["document"]), "commitments": {}})
-        item = plan["commitments"].setdefault(row["id"], {key: row[key] for key in
-                                                          ("id", "name", "deadline", "status", "span_start")} | {"leads": []})
-        if row["lead_id"]:
-            item["leads"].append({"id": row["lead_id"], "name": row["lead"]})
-    return {"plans": [{**plan, "commitments": list(plan["commitments"].values())} for plan in plans.values()]}
+def _theme_plans(store: Store, node_id: str) -> list[dict[str, Any]]:
+    """The theme's plans in reading order — year (none known last), then document — each with
+    how many of the theme's commitments it holds."""
+    return sorted(serve_query(store, "theme_plans", theme=node_id),
+                  key=lambda row: (row["year"] is None, row["year"] or 0, row["id"]))
 
 
-_PANELS = {Label.PROJECT: _project, Label.BODY: _body, Label.PLAN: _plan, Label.THEME: _theme}
+def _theme(store: Store, node_id: str, limit: int, offset: int) -> dict[str, Any]:
+    """The theme's commitments ``offset`` … ``offset + limit``, plan by plan, with their leads.
+
+    The plans are counted and ordered first; only the plans the page falls in are read, a
+    year's worth at a time by a range of plan ids (a plan's id is its document's name, so id
+    order is document order): 20 ms for a page of a theme with 9,000 commitments, where reading
+    and ordering all of them took 200."""
+    plans = _theme_plans(store, node_id)
+    total = sum(plan["commitments"] for plan in plans)
+    page, seen = [], 0
+    for plan in plans:
+        start, end = max(offset - seen, 0), min(offset + limit - seen, plan["commitments"])
+        if start < end:
+            page.append((plan, start, end))
+        seen += plan["commitments"]
+    read: dict[str, dict[str, Any]] = {}
+    for year in dict.fromkeys(plan["year"] for plan, _, _ in page):
+        ids = [plan["id"] for plan, _, _ in page if plan["year"] == year]
+        for row in serve_query(store, "theme_page", theme=node_id, year=-1 if year is None else year,
+                               first=ids[0], last=ids[-1]):
+            shown = read.setdefault(row["plan_id"], {
+                "id": row["plan_id"], "document": row["document"],
+                "name": plan_display(row["issuer"], row["year"], row["title"], row["document"]), "commitments": {}})
+            item = shown["commitments"].setdefault(row["id"], {key: row[key] for key in (
+                "id", "name", "deadline", "status", "span_start")} | {"leads": []})
+            if row["lead_id"]:
+                item["leads"].append({"id": row["lead_id"], "name": row["lead"]})
+    cut = [{**read[plan["id"]], "commitments": list(read[plan["id"]]["commitments"].values())[start:end]}
+           for plan, start, end in page if plan["id"] in read]
+    return {"plans": cut, "commitment_count": total}
 
 
-def entity_panel(store: Store, node_id: str) -> dict[str, Any]:
-    """Everything the panel shows for the node ``node_id`` (raises :class:`NoEntity`)."""
+PANEL_LINKS = 100
+"""Neighbours whose edges a panel's links table lists at most."""
+_LISTED = {Label.THEME: {EdgeType.UNDER_THEME}}
+"""The edges a panel lists itself, paged: a theme's commitments by plan (9,000 for one theme at
+a thousand plans). Listing them again as links cost more than the rest of the panel."""
+
+
+def _edge_types(label: Label) -> set[EdgeType]:
+    """Every edge type a node of ``label`` can have, either way (the schema's endpoints)."""
+    return {edge for edge, ends in EDGE_ENDPOINTS.items() if any(label in pair for pair in ends)}
+
+_PANELS = {Label.PROJECT: _project, Label.BODY: _body, Label.PLAN: _plan}
+
+
+def entity_panel(store: Store, node_id: str, limit: int, offset: int) -> dict[str, Any]:
+    """Everything the panel shows for the node ``node_id`` (raises :class:`NoEntity`); a theme's
+    commitments already cut to rows ``offset`` … ``offset + limit`` (the other long lists are cut
+    by :func:`~.panel_pages.page_lists`)."""
     label, props = _node(store, node_id)
     panel = {"id": node_id, "label": str(label), "name": display_name(label, props), "props": props}
-    build = _PANELS.get(label)
-    if build is not None:
-        panel.update(build(store, node_id))
-    panel["links"] = links(neighbourhood(store, node_id, inner=False), node_id)  # the node's own edges
+    if label == Label.THEME:
+        panel.update(_theme(store, node_id, limit, offset))
+    elif label in _PANELS:
+        panel.update(_PANELS[label](store, node_id))
+    # The node's own edges, a hub's first PANEL_LINKS neighbours, not counted (the table does not
+    # say how many) — unless the panel's own lists hold every edge a node of its kind can have.
+    panel["links"] = ([] if _edge_types(label) <= _LISTED.get(label, set()) else
+                      links(neighbourhood(store, node_id, PANEL_LINKS + 1, inner=False, count=False), node_id))
     return panel

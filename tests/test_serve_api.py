@@ -112,6 +112,27 @@ def test_a_panel_holds_a_page_of_each_long_list_and_says_how_many_are_left(serve
     assert cut["more"]["commitments"] == {"left": len(flat) - 5, "offset": 5}
 
 
+def test_a_theme_read_a_page_at_a_time_is_every_commitment_once_in_plan_order(served):
+    """The theme panel reads only the plans a page falls in: walking its pages must give what
+    one plain statement gives — every commitment of the theme under a plan, by year, document
+    and place."""
+    rows = served.store.query(
+        "MATCH (p:Plan)-[:CONTAINS]->(c:Commitment)-[:UNDER_THEME]->(:Theme {id: $theme}) "
+        "RETURN p.year AS year, p.doc AS doc, c.span_start AS start, c.id AS id",
+        {"theme": "theme:urban_development"}).records()
+    expected = [r["id"] for r in sorted(rows, key=lambda r: (r["year"] is None, r["year"] or 0, r["doc"], r["start"], r["id"]))]
+    assert len({r["doc"] for r in rows}) > 2
+    walked, offset = [], 0
+    while True:
+        page = get_json(served, f"/api/entity/theme:urban_development?limit=2&offset={offset}")
+        assert all(plan["commitments"] for plan in page["plans"])
+        walked += [c["id"] for plan in page["plans"] for c in plan["commitments"]]
+        if "commitments" not in page["more"]:
+            break
+        offset = page["more"]["commitments"]["offset"]
+    assert walked == expected
+
+
 def test_parameters_are_typed_like_the_command_line(served):
     cypher = "RETURN $n AS n, $code AS code"
     status, _, text = send(served, "POST", "/api/cypher", {"query": cypher, "params": {"n": 7, "code": "007"}})

@@ -96,29 +96,29 @@ def _edge_order(edge: tuple[str, str, dict]) -> tuple:
     return _TYPE_ORDER[attrs["type"]], source, target, sorted((k, str(v)) for k, v in attrs.items())
 
 
-def _hub_cut(store: Store, focus: str, label: Label, max_nodes: int) -> tuple[str, int] | None:
+def _hub_cut(store: Store, focus: str, label: Label, max_nodes: int, count: bool) -> tuple[str, int | None] | None:
     """For a focus with more than ``max_nodes`` − 1 neighbours, the id of the last of the first of
-    them it keeps (by label and id, as the cut below keeps) and how many nodes the whole
-    neighbourhood holds, read without reading every edge: a
-    theme at a thousand plans has 9,000 commitments, and reading all their edges took 190 ms
-    where counting takes 12 and the first 300 ids 10. None for any other node."""
-    total = store.query(neighbour_count(label), {"id": focus}).rows[0][0]
-    if total <= max_nodes - 1:
+    them it keeps (by label and id, as the cut below keeps) and — when ``count`` — how many
+    nodes the whole neighbourhood holds, read without reading every edge: a theme at a thousand
+    plans has 9,000 commitments, and reading all their edges took 190 ms where the first 300
+    ids take 13 and counting them all 10 more. None for any other node."""
+    rows = store.query(first_neighbours(label), {"id": focus, "n": max_nodes}).rows
+    if len(rows) <= max_nodes - 1:
         return None
-    rows = store.query(first_neighbours(label), {"id": focus, "n": max_nodes - 1}).rows
-    return max(row[0] for row in rows), total + 1
+    last = max(row[0] for row in rows[: max_nodes - 1])
+    return last, store.query(neighbour_count(label), {"id": focus}).rows[0][0] + 1 if count else None
 
 
 def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
-                       max_nodes: int | None = None, inner: bool = True) -> nx.MultiDiGraph:
+                       max_nodes: int | None = None, inner: bool = True, count: bool = True) -> nx.MultiDiGraph:
     """What lies within ``depth`` steps of ``focus`` (a node of ``label``), with every edge among
     those nodes: the part of :func:`read_graph` a focus view can show, read without the rest
     (on a thousand plans the whole graph takes seconds to read, a neighbourhood milliseconds).
 
     With ``max_nodes``, a larger neighbourhood keeps the focus and the first others by label and
     id, and only their properties and the edges among them are read: a theme or a district
-    government touches thousands of commitments. ``graph.graph["total"]`` counts them all.
-    Without ``inner``, the edges between two nodes at the full depth are not read (a panel lists
+    government touches thousands of commitments. ``graph.graph["total"]`` counts them all (None
+    for a cut hub unless ``count``: counting costs as much again). Without ``inner``, the edges between two nodes at the full depth are not read (a panel lists
     only the focus's own edges)."""
     labels: dict[str, Label] = {focus: label}
     edges: dict[tuple, tuple[str, str, dict]] = {}
@@ -141,7 +141,7 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
         return reached
 
     frontier = {focus}
-    hub = _hub_cut(store, focus, label, max_nodes) if depth == 1 and max_nodes is not None else None
+    hub = _hub_cut(store, focus, label, max_nodes, count) if depth == 1 and max_nodes is not None else None
     if hub is not None:
         last, total = hub
         for source, source_label, target, target_label, attrs in _incident_edges(store, {label: {focus}}, last=last):
@@ -151,7 +151,9 @@ def read_neighbourhood(store: Store, focus: str, label: Label, depth: int,
         if inner:
             for near, far, relationship in store.query(edges_around(label), {"id": focus, "last": last}).rows:
                 _keep(edges, near, far, _attrs(relationship))
-        return _read_nodes(store, labels, sorted(edges.values(), key=_edge_order), total)
+        graph = _read_nodes(store, labels, sorted(edges.values(), key=_edge_order))
+        graph.graph["total"] = total
+        return graph
     for _ in range(depth):
         frontier = visit(frontier, grow=True)
     total = len(labels)

@@ -176,7 +176,7 @@
     if (PANELS[p.label]) PANELS[p.label](p, body);
     else properties(p, body);
     moreButton(p, body);
-    section(body, "关联 / links", table(["关系 relation", "类型 kind", "名称 name", "文件数 documents"],
+    if (p.links.length) section(body, "关联 / links", table(["关系 relation", "类型 kind", "名称 name", "文件数 documents"],
       p.links.map((l) => [`${l.direction === "out" ? "→" : "←"} ${l.type}${l.role ? " " + (ROLE[l.role] || l.role) : ""}`,
         KIND[l.label] || l.label, link(l.name, l.id), l.count]), "links"));
   }
