@@ -41,3 +41,7 @@ def test_a_capped_hub_keeps_what_reading_everything_and_cutting_keeps(store, see
                 else:  # only the focus's own edges
                     assert _edges(capped) == _edges(wanted.edge_subgraph(
                         [(a, b, k) for a, b, k in wanted.edges(keys=True) if focus in (a, b)]))
+                uncounted = read_neighbourhood(store, focus, label, 1, max_nodes=cap, inner=inner, count=False)
+                assert _edges(uncounted) == _edges(capped) and set(uncounted) == set(capped)
+                cut = whole.number_of_nodes() > cap
+                assert uncounted.graph["total"] == (None if cut else whole.number_of_nodes())
