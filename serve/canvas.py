@@ -17,6 +17,7 @@ from pledgegraph.errors import QueryError
 from pledgegraph.graph.model import Label
 from pledgegraph.graph.store import Store
 from pledgegraph.serve.names import NoEntity, display_name, label_of, serve_query, theme_names
+from pledgegraph.viz.layout import positions
 from pledgegraph.viz.subgraph import read_among, read_neighbourhood
 
 __all__ = ["MAX_SUBGRAPH", "neighbourhood", "subgraph", "links"]
@@ -46,9 +47,13 @@ def _node(node_id: str, attrs: dict[str, Any], years: dict[str, int | None], the
 
 
 def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str]) -> dict[str, Any]:
-    """The nodes of ``kept`` and the merged edges among them."""
+    """The nodes of ``kept``, each where the layout puts it (``x``, ``y``), and the merged edges
+    among them. The page draws with physics off: vis-network's own stabilisation of a hub's
+    300 nodes took most of a second in the browser, the numpy layout (viz/layout.py) 60 ms here."""
     years, themes = _years(store, graph), theme_names()
-    nodes = [_node(n, attrs, years, themes) for n, attrs in graph.nodes(data=True) if n in kept]
+    where = positions(graph.subgraph(kept))
+    nodes = [_node(n, attrs, years, themes) | dict(zip(("x", "y"), where[n], strict=True))
+             for n, attrs in graph.nodes(data=True) if n in kept]
     merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for source, target, attrs in graph.edges(data=True):
         if source not in kept or target not in kept:

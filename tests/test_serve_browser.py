@@ -376,3 +376,27 @@ def test_a_big_canvas_draws_straight_edges_and_arrows_only_when_zoomed_in(page):
     page.wait_for_function("() => document.getElementById('graph').dataset.detail === 'big'")
     page.evaluate("() => { window.pledgegraph.edges.clear(); window.pledgegraph.nodes.clear(); }")
     page.wait_for_function("() => document.getElementById('graph').dataset.detail === 'full'")
+
+
+def test_the_server_lays_out_the_view_and_nothing_hides_under_the_legend_or_moves_on_expand(page):
+    _ask(page, "澜江路越江隧道")
+    selected = page.evaluate("() => window.pledgegraph.selected")
+    laid = page.evaluate("async (id) => (await (await fetch('/api/graph/' + encodeURIComponent(id))).json()).nodes",
+                         selected)
+    drawn = page.evaluate("(ids) => window.pledgegraph.network.getPositions(ids)", [n["id"] for n in laid])
+    assert _same_places({n["id"]: n for n in laid}, drawn)  # drawn where the server put them
+    free = page.evaluate("() => document.getElementById('graph').clientWidth - document.getElementById('legend-box').offsetWidth")
+    on_screen = page.evaluate("""() => { const net = window.pledgegraph.network;
+        return Object.values(net.getPositions()).map((p) => net.canvasToDOM(p)); }""")
+    assert on_screen and all(0 <= p["x"] <= free for p in on_screen)
+    body = next(n["id"] for n in laid if n["label"] == "Body")
+    page.evaluate("(id) => window.pledgegraph.expand(id)", body)
+    page.wait_for_function("(id) => window.pledgegraph.expanded === id", arg=body)
+    after = page.evaluate("(ids) => window.pledgegraph.network.getPositions(ids)", list(drawn))
+    assert _same_places(drawn, after)
+    assert page.evaluate("() => window.pledgegraph.nodes.length") > len(laid)
+
+
+def _same_places(a: dict, b: dict) -> bool:
+    """The same nodes at the same places, to the pixel (the canvas keeps positions as float32)."""
+    return a.keys() == b.keys() and all(abs(a[i]["x"] - b[i]["x"]) <= 1 and abs(a[i]["y"] - b[i]["y"]) <= 1 for i in a)

@@ -49,10 +49,13 @@ def _layout(graph: nx.Graph, iterations: int, seed: int) -> np.ndarray:
 
 
 def positions(graph: nx.MultiDiGraph, scale: float = 120.0, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Node → (x, y) in page pixels: the same graph always gets the same picture (``seed``), and
+    """Node → (x, y) in page pixels: the same graph always gets the same picture (``seed``; nodes
+    and edges taken in id order, so the order a store returned them in does not matter), and
     the drawing grows with the square root of the node count so labels have room."""
     if graph.number_of_nodes() == 0:
         return {}
-    simple = nx.Graph(graph.to_undirected())
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(graph.nodes, key=str))
+    simple.add_edges_from(sorted((tuple(sorted((a, b), key=str)) for a, b in graph.edges()), key=str))
     pos = _layout(simple, _ITERATIONS, seed) * scale * max(1.0, graph.number_of_nodes() ** 0.5)
     return {node: (float(x), float(y)) for node, (x, y) in zip(simple.nodes, pos, strict=True)}

@@ -342,8 +342,10 @@
   // --- the network ----------------------------------------------------------------------
   const nodes = new vis.DataSet();
   const edges = new vis.DataSet();
+  // Physics off: the server lays each view out (serve/canvas.py), so a view is drawn at once
+  // instead of after vis-network's synchronous stabilisation (most of a second for a hub).
   const network = new vis.Network($("graph"), {nodes, edges}, {
-    physics: {solver: "forceAtlas2Based", stabilization: {iterations: 150}},
+    physics: {enabled: false},
     interaction: {hover: true, tooltipDelay: 150, navigationButtons: false},
     nodes: {font: {size: 14, face: FONT}},
     edges: {arrows: {to: {enabled: true, scaleFactor: 0.5}}, smooth: {type: "continuous"}, font: {size: 11, face: FONT}},
@@ -374,17 +376,41 @@
     $("graph-note").textContent = text + (hidden ? ` · 筛选隐藏 ${hidden} 个 (${hidden} hidden by filters)` : "");
   }
 
-  function draw(hood, replace, what) {
+  // Where the server's layout puts a view's nodes on the canvas: as laid out for a new view; for
+  // an expanded node, moved so the node stays where it is, and nodes already drawn stay put.
+  function placed(hood, replace, around) {
+    const shift = {x: 0, y: 0};
+    const anchor = around && nodes.get(around), laid = around && hood.nodes.find((n) => n.id === around);
+    if (!replace && anchor && laid) {
+      const at = network.getPositions([around])[around];
+      shift.x = at.x - laid.x; shift.y = at.y - laid.y;
+    }
+    return hood.nodes.filter((n) => replace || !nodes.get(n.id))
+      .map((n) => ({...visNode(n), x: n.x + shift.x, y: n.y + shift.y}));
+  }
+
+  function draw(hood, replace, what, around) {
     if (replace) { nodes.clear(); edges.clear(); }
-    nodes.update(hood.nodes.map(visNode));
+    nodes.update(placed(hood, replace, around));
     edges.update(hood.edges.map(visEdge));
     filters.apply();
     filters.render();
     state.note = (what ? what + " · " : "") + (hood.shown < hood.total
       ? `显示 ${hood.shown} / ${hood.total} 个节点 (showing ${hood.shown} of ${hood.total})` : `${nodes.length} 个节点 nodes · 双击展开 double-click expands`);
     note(state.note);
-    network.once("stabilized", () => network.fit({animation: false}));
+    fitView(false);
+  }
+
+  // Fit the view into the part of the canvas the legend leaves free: the legend floats over the
+  // canvas's right side, and a node fitted under it can be neither seen nor clicked.
+  function fitView(animate) {
     network.fit({animation: false});
+    const legend = $("legend-box"), width = $("graph").clientWidth;
+    const covered = legend && !legend.hidden ? legend.offsetWidth + 16 : 0;
+    if (!covered || covered >= width / 2 || !nodes.length) return;
+    const scale = network.getScale() * (width - covered) / width, centre = network.getViewPosition();
+    network.moveTo({position: {x: centre.x + covered / 2 / scale, y: centre.y}, scale,
+                    animation: animate ? {duration: 300} : false});
   }
 
   function highlight(id) {
@@ -396,7 +422,7 @@
 
   async function expand(id) {
     const hood = await api("/api/graph/" + enc(id));
-    draw(hood, false);
+    draw(hood, false, undefined, id);
     window.pledgegraph.expanded = id;
   }
 
@@ -418,7 +444,7 @@
   network.on("zoom", setDetail);
   network.on("click", (params) => { if (params.nodes.length) select(params.nodes[0], false); });
   network.on("doubleClick", (params) => { if (params.nodes.length) expand(params.nodes[0]); });
-  $("fit").addEventListener("click", () => network.fit());
+  $("fit").addEventListener("click", () => fitView(true));
   $("zoom-in").addEventListener("click", () => network.moveTo({scale: network.getScale() * 1.3}));
   $("zoom-out").addEventListener("click", () => network.moveTo({scale: network.getScale() / 1.3}));
   $("png").addEventListener("click", () => {
