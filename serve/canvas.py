@@ -46,13 +46,14 @@ def _node(node_id: str, attrs: dict[str, Any], years: dict[str, int | None], the
             "year": year}
 
 
-def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str]) -> dict[str, Any]:
-    """The nodes of ``kept``, each where the layout puts it (``x``, ``y``), and the merged edges
-    among them. The page draws with physics off: vis-network's own stabilisation of a hub's
-    300 nodes took most of a second in the browser, the numpy layout (viz/layout.py) 60 ms here."""
+def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str], laid_out: bool = True) -> dict[str, Any]:
+    """The nodes of ``kept`` and the merged edges among them; when ``laid_out``, each node where
+    the layout puts it (``x``, ``y``). The page draws with physics off: vis-network's own
+    stabilisation of a hub's 300 nodes took most of a second in the browser, the numpy layout
+    (viz/layout.py) 60 ms here."""
     years, themes = _years(store, graph), theme_names()
-    where = positions(graph.subgraph(kept))
-    nodes = [_node(n, attrs, years, themes) | dict(zip(("x", "y"), where[n], strict=True))
+    where = positions(graph.subgraph(kept)) if laid_out else {}
+    nodes = [_node(n, attrs, years, themes) | (dict(zip(("x", "y"), where[n], strict=True)) if laid_out else {})
              for n, attrs in graph.nodes(data=True) if n in kept]
     merged: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     for source, target, attrs in graph.edges(data=True):
@@ -75,16 +76,18 @@ def _shape(store: Store, graph: nx.MultiDiGraph, kept: set[str]) -> dict[str, An
             "edges": sorted(merged.values(), key=lambda e: (e["from"], e["to"], e["type"], e["role"]))}
 
 
-def neighbourhood(store: Store, node_id: str, max_nodes: int = 300, inner: bool = True,
-                  count: bool = True) -> dict[str, Any]:
-    """The node and its neighbours, with the edges between them. A hub beyond ``max_nodes``
-    keeps its nearest-named neighbours and says how many there are (``total``; None when not
-    ``count``, which a list of the node's edges does not need)."""
+def neighbourhood(store: Store, node_id: str, max_nodes: int = 300, listing: bool = False) -> dict[str, Any]:
+    """The node and its neighbours, with the edges between them, laid out. A hub beyond
+    ``max_nodes`` keeps its nearest-named neighbours and says how many there are (``total``).
+    For ``listing`` (a table of the node's own edges: :func:`links`) only the node's own edges
+    are read, a hub's neighbours are not counted (``total`` None) and nothing is laid out."""
     label = label_of(node_id)
-    graph = read_neighbourhood(store, node_id, label, 1, max_nodes, inner, count)  # capped before the rest is read
+    graph = read_neighbourhood(store, node_id, label, 1, max_nodes, inner=not listing,
+                               count=not listing)  # capped before the rest is read
     if node_id not in graph:
         raise NoEntity(f"no node with id {node_id!r}")
-    return {"id": node_id, **_shape(store, graph, set(graph)), "total": graph.graph["total"], "shown": len(graph)}
+    return {"id": node_id, **_shape(store, graph, set(graph), laid_out=not listing), "total": graph.graph["total"],
+            "shown": len(graph)}
 
 
 def subgraph(store: Store, ids: Any, max_nodes: int = MAX_SUBGRAPH) -> dict[str, Any]:

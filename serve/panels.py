@@ -134,6 +134,10 @@ def _edge_types(label: Label) -> set[EdgeType]:
     """Every edge type a node of ``label`` can have, either way (the schema's endpoints)."""
     return {edge for edge, ends in EDGE_ENDPOINTS.items() if any(label in pair for pair in ends)}
 
+
+_NO_LINKS = frozenset(label for label, listed in _LISTED.items() if _edge_types(label) <= listed)
+"""The kinds whose panel's own lists hold every edge such a node can have: no links table."""
+
 _PANELS = {Label.PROJECT: _project, Label.BODY: _body, Label.PLAN: _plan}
 
 
@@ -147,8 +151,7 @@ def entity_panel(store: Store, node_id: str, limit: int, offset: int) -> dict[st
         panel.update(_theme(store, node_id, limit, offset))
     elif label in _PANELS:
         panel.update(_PANELS[label](store, node_id))
-    # The node's own edges, a hub's first PANEL_LINKS neighbours, not counted (the table does not
-    # say how many) — unless the panel's own lists hold every edge a node of its kind can have.
-    panel["links"] = ([] if _edge_types(label) <= _LISTED.get(label, set()) else
-                      links(neighbourhood(store, node_id, PANEL_LINKS + 1, inner=False, count=False), node_id))
+    # The node's own edges, a hub's first PANEL_LINKS neighbours.
+    panel["links"] = [] if label in _NO_LINKS else links(neighbourhood(store, node_id, PANEL_LINKS + 1, listing=True),
+                                                          node_id)
     return panel

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import threading
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -74,16 +74,15 @@ class Snapshot:
 
     def __init__(self, store: Store, lock: AbstractContextManager | None = None) -> None:
         lock = lock or threading.Lock()
+
+        def read(name: str) -> list[dict[str, Any]]:
+            with lock:  # one statement at a time: requests wait for one read, not for the whole build
+                return serve_query(store, name)
+
         with lock:
             self.fingerprint = fingerprint(store)
-        with lock:  # one statement at a time: requests wait for one read, not for the whole build
-            projects = serve_query(store, "index_projects")
-        with lock:
-            commitments = serve_query(store, "index_commitments")
-        with lock:
-            plans = {row["id"]: row for row in serve_query(store, "index_plans")}
-        with lock:
-            bodies = serve_query(store, "index_bodies")
+        projects, commitments, bodies = read("index_projects"), read("index_commitments"), read("index_bodies")
+        plans = {row["id"]: row for row in read("index_plans")}
         for row in commitments:
             plan = plans.get(row.pop("plan"), {})
             row.update(issuer=plan.get("issuer"), year=plan.get("year"), title=plan.get("title"))
@@ -116,9 +115,8 @@ class SearchIndex:
     """The snapshot of the store the server reads, built in the background and rebuilt when the
     graph changes. ``lock`` is the one the server's requests hold around the store."""
 
-    def __init__(self, store: Store, lock: AbstractContextManager,
-                 build: Callable[[Store, AbstractContextManager], Snapshot] = Snapshot) -> None:
-        self._store, self._lock, self._build = store, lock, build
+    def __init__(self, store: Store, lock: AbstractContextManager) -> None:
+        self._store, self._lock = store, lock
         self._snapshot: Snapshot | None = None
         self._worker: threading.Thread | None = None
         self._closed = False
@@ -134,7 +132,7 @@ class SearchIndex:
 
     def _run(self) -> None:
         try:
-            snapshot = self._build(self._store, self._lock)
+            snapshot = Snapshot(self._store, self._lock)
         except Exception as error:  # noqa: BLE001 — the queries answer instead; the reason is kept
             self.error = f"{type(error).__name__}: {error}"
             return

@@ -77,10 +77,6 @@ OUTSIDE = {
 }
 
 
-def _contents(store) -> list:
-    return contents(store)
-
-
 @pytest.fixture(scope="session")
 def evil_so(tmp_path_factory) -> Path:
     """A shared object whose constructor writes the file named by $PLEDGEGRAPH_TEST_MARKER: if
@@ -130,19 +126,19 @@ def _written(places: dict) -> list[str]:
 
 @pytest.mark.parametrize("name", sorted(GRAPH_WRITES))
 def test_a_graph_write_is_refused_without_write_on_both_stores(store, places, name):
-    before = _contents(store)
+    before = contents(store)
     with pytest.raises(Refused, match=r"--write"):
         store.query(GRAPH_WRITES[name])
-    assert _contents(store) == before
+    assert contents(store) == before
 
 
 @pytest.mark.parametrize("write", [False, True], ids=["read", "write"])
 @pytest.mark.parametrize("name", sorted(OUTSIDE))
 def test_a_statement_reaching_outside_the_graph_is_refused_even_with_write(store, places, name, write):
-    before = _contents(store)
+    before = contents(store)
     with pytest.raises(Refused):
         store.query(_fill(OUTSIDE[name], places), write=write)
-    assert _contents(store) == before
+    assert contents(store) == before
     assert _written(places) == []
 
 
@@ -191,7 +187,7 @@ def _read_only_twin(store):
 def test_a_read_only_store_is_read_only_in_the_engine(store, places):
     """Even a statement that got past the guard cannot write: LadybugDB's read-only mode and
     Neo4j's read transactions refuse it."""
-    before = _contents(store)
+    before = contents(store)
     with _read_only_twin(store) as reader:
         assert reader.read_only
         with pytest.raises(QueryError) as refused:
@@ -202,7 +198,7 @@ def test_a_read_only_store_is_read_only_in_the_engine(store, places):
         with pytest.raises(StoreError):
             reader.remove("xinqiao.txt")
         assert reader.counts()["nodes"]["Plan"] == 1
-    assert _contents(store) == before
+    assert contents(store) == before
 
 
 def test_every_query_pledgegraph_sends_passes_the_guard():

@@ -2,4 +2,3 @@
 // params:
 MATCH (n:Body)
 RETURN n.id AS id, n.name AS name
-ORDER BY id

@@ -2,4 +2,3 @@
 // params:
 MATCH (n:Plan)
 RETURN n.id AS id, n.title AS title, n.issuer AS issuer, n.year AS year
-ORDER BY id
