@@ -114,7 +114,7 @@ def _summary(store: Store, before: dict, report: LoadReport) -> str:
 @click.option("--aliases", "aliases_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Your own body registry, one body a line: 'full name = alias = alias'. Give it on every load.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=None,
-              help="Worker processes extracting while the store writes [default: cores - 1, at most 4]; "
+              help="Worker processes extracting while the store writes [default: one per core, at most 4; none on one core]; "
                    "0 extracts in the loading process.")
 @LEXICON
 @_with_store(writes=True)
