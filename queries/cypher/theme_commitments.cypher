@@ -1,13 +1,19 @@
 // The commitments under a theme, with their targets and deadlines.
 // params: theme, limit=100, offset=0
-// One row per commitment and target (or none), ordered by document, heading, commitment id,
-// then the target, so pages never overlap. Only plain values go into the sort (sorting rows
-// that carry whole nodes took LadybugDB twice as long).
-MATCH (c:Commitment)-[:UNDER_THEME]->(t:Theme {name: $theme})
+// lists: sorted
+// page: the theme's commitments in a total order (document, heading, id), before their targets
+// are gathered. Sorting the commitment × target rows instead took LadybugDB 60–80 ms for the
+// first page of a theme with 9,000 commitments (the join materialised before the sort); the
+// commitments alone sort in ~13 ms and the page's targets are found by id in ~4.
+MATCH (c:Commitment)-[:UNDER_THEME]->(:Theme {name: $theme})
+RETURN c.id AS id ORDER BY c.doc, c.name, c.id SKIP $offset LIMIT $limit
+// rows: each commitment of the page by its id, with its targets as one list.
+UNWIND $page AS id
+MATCH (c:Commitment {id: id})
 OPTIONAL MATCH (c)-[:HAS_TARGET]->(x:Target)
-WITH c.doc AS document, c.name AS commitment, coalesce(c.deadline, '') AS deadline, c.status AS status,
-     coalesce(x.metric, '') AS metric, coalesce(x.comparator, '') AS comparator,
-     coalesce(x.value, 0.0) AS value, coalesce(x.unit, '') AS unit, c.id AS commitment_id, x.id AS target_id
-ORDER BY document, commitment, commitment_id, metric, value, unit, target_id
-SKIP $offset LIMIT $limit
-RETURN document, commitment, deadline, status, metric, comparator, value, unit
+WITH id, collect(DISTINCT CASE WHEN x IS NULL THEN NULL
+                               ELSE {metric: x.metric, comparator: x.comparator, value: x.value, low: x.low,
+                                     unit: x.unit, id: x.id} END) AS targets
+MATCH (c:Commitment {id: id})
+RETURN c.doc AS document, c.name AS commitment, c.deadline AS deadline, c.status AS status, targets, c.id AS id
+ORDER BY document, commitment, id
