@@ -36,6 +36,9 @@ MIN_CONTAINED = 4
 # Two task texts restating one task: share of character bigrams (Dice), when no project joins them.
 TEXT_SIMILARITY = 0.6
 ISSUERS_PER_TRANSACTION = 200
+# Plans whose mentions are read at once: a chunk's mentions are all in memory together (at
+# 10,000 plans one chunk of 200 issuers held most of the store, 1.6 GB).
+PLANS_PER_TRANSACTION = 400
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,9 @@ def find_links(mentions: Iterable[Mention]) -> list[Link]:
 UNLINKED_ISSUERS = (f"MATCH (b:{Label.BODY})-[:{EdgeType.ISSUED}]->(p:{Label.PLAN}) WHERE p.linked IS NULL "
                     "RETURN DISTINCT b.id AS issuer ORDER BY issuer")
 
+ISSUER_PLANS = (f"UNWIND $issuers AS issuer MATCH (b:{Label.BODY} {{id: issuer}})-[:{EdgeType.ISSUED}]->(p:{Label.PLAN}) "
+                "RETURN b.id AS issuer, p.year AS year, p.doc_type AS doc_type")
+
 READ_MENTIONS = (
     f"UNWIND $issuers AS issuer MATCH (b:{Label.BODY} {{id: issuer}})-[:{EdgeType.ISSUED}]->(p:{Label.PLAN}) "
     f"MATCH (p)-[:{EdgeType.CONTAINS}]->(c:{Label.COMMITMENT}) "
@@ -190,9 +196,39 @@ def link_lineage(store: Store) -> int:
     Bodies go a chunk at a time (one transaction each), so memory stays flat on a big load."""
     issuers = [row[0] for row in store.query(UNLINKED_ISSUERS).rows]
     made = 0
-    for start in range(0, len(issuers), ISSUERS_PER_TRANSACTION):
-        chunk = issuers[start:start + ISSUERS_PER_TRANSACTION]
-        links = find_links(read_mentions(store.query(READ_MENTIONS, {"issuers": chunk}).records()))
+    for chunk, linkable in _chunks(store, issuers):
+        mentions = read_mentions(store.query(READ_MENTIONS, {"issuers": chunk}).records()) if linkable else []
+        links = find_links(mentions)
         store.execute_plan(relink_plan(chunk, links))
         made += len(links)
     return made
+
+
+def _chunks(store: Store, issuers: list[str]) -> list[tuple[list[str], bool]]:
+    """``issuers`` in chunks of at most ISSUERS_PER_TRANSACTION bodies and (unless one body
+    has more) PLANS_PER_TRANSACTION plans, each with whether any link can be found in it. A
+    body whose plans all fall at one time (one year, one stage) links nothing — no plan of it
+    follows another — so its mentions are not read; a city's first year of plans is mostly such."""
+    plans: dict[str, int] = defaultdict(int)
+    times: dict[str, set[tuple[int, int]]] = defaultdict(set)
+    for start in range(0, len(issuers), ISSUERS_PER_TRANSACTION):
+        for row in store.query(ISSUER_PLANS, {"issuers": issuers[start:start + ISSUERS_PER_TRANSACTION]}).records():
+            plans[row["issuer"]] += 1
+            if row["year"] is not None:  # as read_mentions: a plan without a year is not placed in time
+                times[row["issuer"]].add((row["year"], STAGE.get(row["doc_type"], 0)))
+    chunks: list[tuple[list[str], bool]] = []
+    for linkable in (False, True):
+        chunk: list[str] = []
+        held = 0
+        for issuer in issuers:
+            if (len(times[issuer]) > 1) != linkable:
+                continue
+            weight = plans[issuer] if linkable else 0
+            if chunk and (len(chunk) == ISSUERS_PER_TRANSACTION or held + weight > PLANS_PER_TRANSACTION):
+                chunks.append((chunk, linkable))
+                chunk, held = [], 0
+            chunk.append(issuer)
+            held += weight
+        if chunk:
+            chunks.append((chunk, linkable))
+    return chunks

@@ -235,3 +235,21 @@ def test_removing_the_members_own_plan_removes_what_the_graph_knew(store):
     assert not any("青岚街道" in name for name in names)
     load_paths(store, [own], jobs=0)  # back again: the district plan's collective takes it in
     assert len(_graph_links(store)) == 1
+
+
+def test_a_district_of_several_plans_gives_one_membership_per_plan_and_no_repeated_mention(store, tmp_path):
+    from pledgegraph.graph.members import COLLECTIVE_MENTIONS
+
+    # Every document naming the district government writes its own PART_OF edge, so with
+    # two district plans the issuer has two; a mention must still be read once.
+    text = (SAMPLES / "lanchuan_2024_key_tasks.txt").read_text(encoding="utf-8")
+    for name, body in (("district_a.txt", text), ("district_b.txt", text + "\n")):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    own = SAMPLES / "qinglan_2024_work_plan.txt"
+    assert load_paths(store, [tmp_path / "district_a.txt", tmp_path / "district_b.txt", own], jobs=0).members == 2
+    assert sorted((row["collective"], row["doc"]) for row in _graph_links(store)) == [
+        ("各街道", "district_a.txt"), ("各街道", "district_b.txt")]
+    rows = [tuple(row.values()) for row in store.query(COLLECTIVE_MENTIONS, {"below": ["subdistrict_gov", "town_gov"]}).records()]
+    assert rows and len(rows) == len(set(rows))
+    issuer = rows[0][-1]
+    assert store.query("MATCH (b:Body {id: $id})-[r:PART_OF]->() RETURN count(r) AS n", {"id": issuer}).rows[0][0] > 1

@@ -203,7 +203,7 @@ def test_a_read_only_store_is_read_only_in_the_engine(store, places):
 
 def test_every_query_pledgegraph_sends_passes_the_guard():
     texts = [q.text for q in named_queries().values()]
-    texts += [lineage.UNLINKED_ISSUERS, lineage.READ_MENTIONS]
+    texts += [lineage.UNLINKED_ISSUERS, lineage.ISSUER_PLANS, lineage.READ_MENTIONS]
     texts += [count_nodes(label) for label in Label] + [count_edges(edge) for edge in EdgeType]
     for text in texts:
         check_read_only(text)

@@ -121,3 +121,20 @@ def test_the_status_command_prints_the_timeline_and_the_path(shared, tmp_path):
     assert result.output.rstrip().endswith(f"planned (work_plan {PLAN}) → completed (midyear_report {REPORT})")
     missing = CliRunner().invoke(cli, ["status", "不存在的工程名称", "--db", db])
     assert missing.exit_code != 0 and "no project named like" in missing.output
+
+
+def test_a_body_whose_plans_fall_at_one_time_is_not_read_and_small_chunks_link_the_same(plan_and_report, monkeypatch):
+    from pledgegraph.graph import lineage
+
+    store, _ = plan_and_report
+    before = _tracks(store)
+    issuers = [row[0] for row in store.query("MATCH (b:Body)-[:ISSUED]->(:Plan) RETURN DISTINCT b.id ORDER BY b.id").rows]
+    chunks = lineage._chunks(store, issuers)
+    # The plan and its mid-year report are two times of one body; 002's body has one plan.
+    assert sorted(linkable for _, linkable in chunks) == [False, True]
+    assert sorted(issuer for chunk, _ in chunks for issuer in chunk) == issuers
+    monkeypatch.setattr(lineage, "PLANS_PER_TRANSACTION", 1)
+    monkeypatch.setattr(lineage, "ISSUERS_PER_TRANSACTION", 1)
+    store.execute_plan([("MATCH (p:Plan) SET p.linked = NULL", {})])
+    assert link_lineage(store) == len(before)
+    assert _tracks(store) == before
