@@ -36,9 +36,12 @@ _DATABASES: dict[tuple[str, bool], tuple[ladybug.Database, int]] = {}
 # keeps the reservation modest (the default is 8 TiB per database).
 MAX_DB_SIZE = 1 << 36
 # Each checkpoint rewrites index pages in proportion to the whole database, so checkpointing
-# every 16 MiB of log (the default) made a large load quadratic. Loads checkpoint once at the
-# end (:meth:`EmbeddedStore.flush`); the log stays durable, it is only replayed on open.
-CHECKPOINT_THRESHOLD = 1 << 30
+# every 16 MiB of log (the default) made a large load quadratic. A long log costs too: every
+# commit grows with it (0.15 s at 53 MB of log → 0.97 s at 860 MB, 10,000 plans) and the
+# engine holds it in memory. 256 MiB checkpoints a 10,000-plan load about six times: 264 s and
+# 1.38 GB peak RSS, against 268 s and 1.99 GB with 1 GiB (bench/RESULTS.md run 7). Loads also
+# checkpoint at the end (:meth:`EmbeddedStore.flush`); the log is durable, replayed on open.
+CHECKPOINT_THRESHOLD = 1 << 28
 # Room a write needs. A full disk in the middle of a write aborts the whole process inside
 # LadybugDB, and one in the middle of a checkpoint leaves the store needing recovery, so the
 # only safe full disk is one met before writing. The log grows by about WAL_BYTES_PER_ROW per
