@@ -27,21 +27,14 @@ from pledgegraph.graph.staging import write_csv
 
 __all__ = ["copy_floor", "extract_seconds"]
 
-# Rows read back per query. One query per table: SKIP/LIMIT over an unordered scan repeated
-# rows past 100k at N = 3,000, and ORDER BY over these tables crashed the engine here.
-CHUNK = 1 << 40
+# Each table is read back in one query: SKIP/LIMIT over an unordered scan repeated rows past
+# 100k at N = 3,000, and ORDER BY over these tables crashed the engine here.
+#
 # Rows per COPY statement. One COPY of more than about 131,072 nodes (one node group) into a
 # fresh table hung the engine here, waiting on its task scheduler with no CPU used (Project,
 # 169,034 rows, at N = 10,000; LOAD FROM … CREATE of the same file took 2.2 s), while two COPYs
 # of 100,000 and 69,034 rows took 1.3 s.
 COPY_ROWS = 100_000
-
-
-def _chunks(store: EmbeddedStore, cypher: str):
-    offset = 0
-    while rows := store.query(f"{cypher} SKIP {offset} LIMIT {CHUNK}").rows:
-        yield [tuple(row) for row in rows]
-        offset += CHUNK
 
 
 def _tables():
@@ -67,15 +60,15 @@ def copy_floor(db: Path) -> dict[str, float]:
         # Reading back is not timed; staging (CSV text) and COPY are.
         stage_s = 0.0
         for header, cypher, copy in _tables():
-            for chunk in _chunks(source, cypher):
-                for first in range(0, len(chunk), COPY_ROWS):
-                    part = chunk[first:first + COPY_ROWS]
-                    path = folder / f"{len(staged):04d}.csv"
-                    start = time.perf_counter()
-                    write_csv(path, header, part)
-                    stage_s += time.perf_counter() - start
-                    rows += len(part)
-                    staged.append((copy(str(path)), path))
+            table = [tuple(row) for row in source.query(cypher).rows]
+            for first in range(0, len(table), COPY_ROWS):
+                part = table[first:first + COPY_ROWS]
+                path = folder / f"{len(staged):04d}.csv"
+                start = time.perf_counter()
+                write_csv(path, header, part)
+                stage_s += time.perf_counter() - start
+                rows += len(part)
+                staged.append((copy(str(path)), path))
         target = folder / "floor.db"
         database = ladybug.Database(str(target))
         connection = ladybug.Connection(database)
