@@ -29,6 +29,9 @@ def _admin_prefix() -> re.Pattern[str]:
 
 
 
+_REMEMBERED = 65536  # resolved names a registry keeps before it starts again
+
+
 @dataclass(frozen=True)
 class BodyAliases:
     """alias → canonical name; the longest alias that fits wins."""
@@ -37,14 +40,35 @@ class BodyAliases:
 
     def resolve(self, name: str) -> str:
         """``name`` with the alias it ends in replaced by the canonical name (unchanged if none)."""
-        for alias in self._by_length:
+        resolved = self._resolved.get(name)
+        if resolved is None:
+            if len(self._resolved) >= _REMEMBERED:
+                self._resolved.clear()
+            resolved = self._resolved[name] = self._resolve(name)
+        return resolved
+
+    def __getstate__(self) -> dict[str, dict[str, str]]:
+        return {"canonical": self.canonical}  # sent to worker processes without its caches
+
+    def _resolve(self, name: str) -> str:
+        for alias in self._by_last_character.get(name[-1:], ()):
             if name.endswith(alias) and _admin_prefix().match(name[: -len(alias)]):
                 return name[: -len(alias)] + self.canonical[alias]
         return name
 
     @cached_property
-    def _by_length(self) -> tuple[str, ...]:
-        return tuple(sorted(self.canonical, key=lambda a: (-len(a), a)))
+    def _by_last_character(self) -> dict[str, tuple[str, ...]]:
+        """The aliases a name ending in a character can end in, longest first: a name is
+        tried against a handful of them, not the whole registry."""
+        by_last: dict[str, list[str]] = {}
+        for alias in sorted(self.canonical, key=lambda a: (-len(a), a)):
+            by_last.setdefault(alias[-1], []).append(alias)
+        return {last: tuple(aliases) for last, aliases in by_last.items()}
+
+    @cached_property
+    def _resolved(self) -> dict[str, str]:
+        """Names already resolved (a load resolves the same names in document after document)."""
+        return {}
 
     def extended(self, other: BodyAliases) -> BodyAliases:
         return BodyAliases({**self.canonical, **other.canonical})

@@ -158,10 +158,11 @@ def _plan(b: _Builder) -> tuple[Node, Node]:
 def _projects(b: _Builder) -> dict[str, tuple[Node, Project]]:
     """Project nodes, and a map from every name a project goes by to its node and record."""
     by_name: dict[str, tuple[Node, Project]] = {}
+    jurisdiction = issuer_path(b.issuer, b.aliases)  # every project of a plan is its issuer's
     for project in b.record.projects:
-        node = b.node(Label.PROJECT, project_key(project.name, b.issuer, b.aliases), name=project.name,
+        node = b.node(Label.PROJECT, project_key(project.name, b.issuer, b.aliases, jurisdiction), name=project.name,
                       aliases="; ".join(project.aliases), kind=project.kind, status=project.status,
-                      jurisdiction=issuer_path(b.issuer, b.aliases), **_prov(b.doc, project.span, project.evidence))
+                      jurisdiction=jurisdiction, **_prov(b.doc, project.span, project.evidence))
         for name in (project.name, *project.aliases):
             by_name[name] = (node, project)
         _project_owners(b, project, node)

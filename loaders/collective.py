@@ -52,8 +52,10 @@ def _heads() -> tuple[tuple[str, bool], ...]:
                         key=lambda row: -len(row[0])))
 
 
+@cache
 def collective_heads() -> tuple[str, ...]:
-    """The head words of a collective (各, 相关 …), longest first."""
+    """The head words of a collective (各, 相关 …), longest first (cached: every name checked
+    asks for them)."""
     return tuple(head for head, _ in _heads())
 
 

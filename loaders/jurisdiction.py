@@ -16,7 +16,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from pledgegraph.loaders.lexicon import alternation, data_text, table, words
 
@@ -66,6 +66,7 @@ def _parent_endings() -> str:
     return "".join(e for e, level in place_endings() if len(e) == 1 and level in ("district", "county", "city", "province"))
 
 
+@lru_cache(maxsize=65536)
 def place_level(name: str) -> str:
     """The level a place name announces by its ending."""
     return next((level for ending, level in place_endings() if name.endswith(ending)), "city")
@@ -118,8 +119,10 @@ def _looks_like_organ(text: str) -> bool:
     return text[-2:] in words("not_places") and len(text) <= 3
 
 
+@lru_cache(maxsize=65536)
 def parse_organ(name: str) -> OrganName:
-    """Split ``name`` into its places and its organ (see the module docstring)."""
+    """Split ``name`` into its places and its organ (see the module docstring). Cached: a
+    load keys the same few thousand names in document after document."""
     party = name.startswith(_PARTY)
     at = len(_PARTY) if party else 0
     places: list[str] = []

@@ -196,9 +196,10 @@ def project_core(name: str) -> str:
     return core
 
 
-def project_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None) -> str:
-    """The identity of a project named ``name`` in a plan issued by ``issuer``."""
-    return f"project:{issuer_path(issuer, aliases)}|{project_core(name)}"
+def project_key(name: str, issuer: Issuer, aliases: BodyAliases | None = None, jurisdiction: str | None = None) -> str:
+    """The identity of a project named ``name`` in a plan issued by ``issuer``; ``jurisdiction``
+    is ``issuer_path(issuer, aliases)`` when the caller has it already."""
+    return f"project:{issuer_path(issuer, aliases) if jurisdiction is None else jurisdiction}|{project_core(name)}"
 
 
 def keyed_issuer(issuer: Issuer, doc: str) -> Issuer:

@@ -169,3 +169,18 @@ def test_the_stores_add_a_spelling_as_the_model_does(store):
         name, aliases = add_spelling(name, aliases, spelling)
         assert store.query("MATCH (b:Body {id: 'b1'}) RETURN b.name, b.aliases").rows == [[name, aliases]]
     assert (name, aliases) == ("上海市区发展和改革委员会", "区发改委; 发展改革委; 区发展和改革委员会")
+
+
+def test_the_longest_alias_wins_and_a_registry_remembers_nothing_across_processes(tmp_path):
+    """Aliases are tried by the name's last character, longest first; the names a registry
+    has resolved are not sent to worker processes with it."""
+    import pickle
+
+    registry = tmp_path / "bodies.txt"
+    registry.write_text("城市更新促进中心 = 更新中心\n城市更新中心 = 市更新中心\n", encoding="utf-8")
+    aliases = load_aliases(registry)
+    assert aliases.resolve("区更新中心") == "区城市更新促进中心"
+    assert aliases.resolve("区市更新中心") == "区城市更新中心"  # 市更新中心 is longer than 更新中心
+    assert aliases.resolve("区更新中心") == "区城市更新促进中心"  # the remembered answer is the same
+    sent = pickle.loads(pickle.dumps(aliases))
+    assert "_resolved" not in vars(sent) and sent.resolve("区市更新中心") == "区城市更新中心"

@@ -16,6 +16,7 @@ from functools import cache
 from pledgegraph.loaders.collective import collective_heads
 from pledgegraph.loaders.find.bodies import body_kind, looks_like_body
 from pledgegraph.loaders.find.bodies.grammar import admin_prefix, joins_next
+from pledgegraph.loaders.find.bodies.names import name_breaks
 from pledgegraph.loaders.find.bodies.vocab import lex
 from pledgegraph.loaders.jurisdiction import gazetteer
 from pledgegraph.loaders.lexicon import column, table, words
@@ -44,6 +45,13 @@ def _not_action() -> frozenset[str]:
 def _joined() -> tuple[str, ...]:
     """What joins two subjects acting together (A及B开展…, A与B共同…): one character."""
     return tuple(w for w in column("function_words", "conjunction") + column("function_words", "with") if len(w) == 1)
+
+
+@cache
+def _breaks() -> re.Pattern[str]:
+    """A character no subject holds (a mark, 的, 及, 要 …): no name read from a clause's start
+    can reach past the first one, so the scan for its end starts there."""
+    return re.compile(f"[{re.escape(''.join(sorted(name_breaks() | _not_in_name())))}]")
 
 
 @cache
@@ -112,7 +120,9 @@ def past_aside(text: str, at: int) -> int:
 
 def _subject_at(text: str, start: int) -> int | None:
     """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
-    for end in range(min(len(text), start + _LONGEST), start + _SHORTEST - 1, -1):
+    longest = min(len(text), start + _LONGEST)
+    stop = _breaks().search(text, start, longest)
+    for end in range(stop.start() if stop else longest, start + _SHORTEST - 1, -1):
         name = text[start:end]
         if not _plausible(name) or end >= len(text):
             continue

@@ -8,7 +8,7 @@ what the cell says; these judgements are the evidence it aligns on.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from pledgegraph.loaders.chars import DATE_UNITS, NUMERALS
 from pledgegraph.loaders.dates import find_deadline
@@ -89,8 +89,10 @@ def cell_type(text: str) -> str:
     return "text"
 
 
+@lru_cache(maxsize=16384)
 def header_role(text: str) -> str | None:
-    """The column role of a header cell (data/table_headers.txt), longest entry first."""
+    """The column role of a header cell (data/table_headers.txt), longest entry first (cached:
+    the header search asks again for every line of the window it slides)."""
     squeezed = re.sub(r"\s", "", text)
     # A one-character header (区, 镇) names its column only on its own: inside a longer cell
     # it is part of a word.

@@ -13,12 +13,13 @@ from pledgegraph.loaders.find.bodies.grammar import admin_prefix
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex, party_names, places, vocab
 from pledgegraph.loaders.lexicon import table, words
 
-__all__ = ["looks_like_body", "listed_body"]
+__all__ = ["looks_like_body", "listed_body", "name_breaks"]
 
 _NAME_MAX_ITEM = 30
 _GENERIC_CORE = 4
 _LISTED_MAX = 16
 _PUNCTUATION = frozenset("。,，;；:：、")
+_WRAPPING = "“”\"() "  # quotes and brackets a written name may stand in (“区委”), not part of it
 
 
 @cache
@@ -38,6 +39,13 @@ def _role_names() -> frozenset[str]:
 def _not_in_name() -> re.Pattern[str]:
     """Any character no single name holds: punctuation and the words of ``not_in_name``."""
     return re.compile(f"[{re.escape(''.join(_PUNCTUATION) + ''.join(grammar('not_in_name')))}]")
+
+
+@cache
+def name_breaks() -> frozenset[str]:
+    """The characters no name ``looks_like_body`` accepts holds anywhere, even once its
+    wrapping is stripped: a scan for a name may stop at the first."""
+    return frozenset(_PUNCTUATION | set("".join(grammar("not_in_name")))) - frozenset(_WRAPPING)
 
 
 @cache
@@ -112,7 +120,7 @@ def looks_like_body(name: str) -> bool:
     that can own work: a known organ (区委, 妇联), a name ending as organs end (…局, …委员会,
     …公司, …单位, …部门 — not 格局 or 举办), a place (马陆镇: its government), or a collective
     (各街镇, 相关单位) — including the categories the body finder leaves out."""
-    bare = name.strip("“”\"() ")
+    bare = name.strip(_WRAPPING)
     if not 2 <= len(bare) <= _NAME_MAX_ITEM or _not_in_name().search(bare):
         return False
     if bare in lex().organs or bare in party_names():
