@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pledgegraph.loaders.layout import Layout
+from pledgegraph.loaders.layout.record import Block, DutyItem
 from pledgegraph.loaders.layout.duties import read_duties
 
 __all__ = ["DutyList"]
@@ -18,13 +19,22 @@ def _end(layout: Layout) -> int:
 class DutyList:
     name = "duty_list"
 
+    def __init__(self) -> None:
+        # The duties of the blocks last detected: layout() follows detect() on the same blocks.
+        self._last: tuple[tuple[Block, ...], tuple[DutyItem, ...]] | None = None
+
+    def _duties(self, layout: Layout) -> tuple[DutyItem, ...]:
+        if self._last is None or self._last[0] is not layout.blocks:
+            self._last = (layout.blocks, tuple(read_duties(layout.blocks, _end(layout))))
+        return self._last[1]
+
     def detect(self, layout: Layout) -> float:
-        return 1.0 if read_duties(layout.blocks, _end(layout)) else 0.0
+        return 1.0 if self._duties(layout) else 0.0
 
     def layout(self, layout: Layout) -> Layout:
         # A duty item ends where a table begins: the table's rows name their own owners.
         items = []
-        for item in read_duties(layout.blocks, _end(layout)):
+        for item in self._duties(layout):
             stop = min([t.start for t in layout.tables if item.start < t.start < item.end] + [item.end])
             items.append(replace(item, end=stop))
         return replace(layout.with_genre(self.name), duties=tuple(items))
