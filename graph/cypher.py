@@ -201,10 +201,13 @@ def node_statements(merged: list[tuple[Label, dict[str, Any]]], sequences: dict[
 _NOT_NULL = frozenset({"role", "status", "rule"})
 
 
+_EDGE_COLUMNS = tuple((name, name in _NOT_NULL) for name in EDGE_PROPERTIES)
+
+
 def edge_values(edge: Edge) -> tuple[Any, ...]:
     """The values an edge is written with, in EDGE_PROPERTIES order."""
-    props = edge.props
-    return tuple(props.get(name) or "" if name in _NOT_NULL else props.get(name) for name in EDGE_PROPERTIES)
+    get = edge.props.get
+    return tuple([get(name) or "" if not_null else get(name) for name, not_null in _EDGE_COLUMNS])
 
 
 def edge_rows(graphs: list[GraphDoc]) -> dict[tuple[EdgeType, Label, Label], list[dict[str, Any]]]:

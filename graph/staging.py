@@ -41,6 +41,8 @@ def _column(kind: str, values: tuple[Any, ...]) -> list[str]:
     if kind == "STRING":
         return ["" if v is None else '"' + v.replace('"', '""') + '"' if v.__class__ is str else csv_field(v)
                 for v in values]
+    if kind == "INT64":
+        return ["" if v is None else str(v) if v.__class__ is int else csv_field(v) for v in values]
     return [csv_field(v) for v in values]
 
 

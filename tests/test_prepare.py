@@ -43,3 +43,21 @@ def test_workers_build_the_same_graph_as_one_process(tmp_path, seed_paths):
     assert len(loaded) >= MIN_FILES_FOR_WORKERS
     assert [path.rsplit("/", 1)[-1] for path, _ in failed] == ["broken.pdf"]
     assert "broken.pdf" in failed[0][1]
+
+
+def test_a_graph_sent_to_the_loader_arrives_whole(seed_paths):
+    """A worker sends its graph as plain rows (GraphDoc.__reduce__): every node, edge and
+    property arrives, and an edge's ends are the graph's own node objects again."""
+    import pickle
+
+    from pledgegraph.loaders.build import build_graph
+    from pledgegraph.loaders.extract import extract_file
+
+    graph = build_graph(extract_file(seed_paths[0]))
+    sent = pickle.loads(pickle.dumps(graph, protocol=pickle.HIGHEST_PROTOCOL))
+    assert sent == graph and len(sent.edges) > 100
+    assert [(n.label, n.id, n.props) for n in sent.nodes] == [(n.label, n.id, n.props) for n in graph.nodes]
+    assert [(e.type, e.source.id, e.target.id, e.props) for e in sent.edges] == [
+        (e.type, e.source.id, e.target.id, e.props) for e in graph.edges]
+    own = {id(node) for node in sent.nodes}
+    assert all(id(edge.source) in own for edge in sent.edges if edge.source in set(sent.nodes))
