@@ -23,6 +23,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -97,8 +98,10 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+@lru_cache(maxsize=32768)
 def _is_common(ch: str) -> bool:
-    """In the first level of GB2312 (simplified) or of Big5 (traditional): everyday characters."""
+    """In the first level of GB2312 (simplified) or of Big5 (traditional): everyday characters
+    (cached: a few thousand characters make up any plan)."""
     try:
         lead = ch.encode("gb2312")[0]
         if 0xB0 <= lead <= 0xD7:

@@ -120,11 +120,11 @@ def past_aside(text: str, at: int) -> int:
 
 def _subject_at(text: str, start: int) -> int | None:
     """End of the longest body name opening ``text`` at ``start`` and followed by an action."""
-    longest = min(len(text), start + _LONGEST)
+    longest = min(len(text) - 1, start + _LONGEST)  # a subject has an action after it
     stop = _breaks().search(text, start, longest)
     for end in range(stop.start() if stop else longest, start + _SHORTEST - 1, -1):
         name = text[start:end]
-        if not _plausible(name) or end >= len(text):
+        if not looks_like_body(name) or not _plausible(name):  # the first test alone (cached) drops most
             continue
         # The longest name decides: a shorter one inside it (各街道办 in 各街道办事处) is no subject.
         after = past_aside(text, end)

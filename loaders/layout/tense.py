@@ -7,7 +7,7 @@ from data/section_tense.txt; a report's other half (下半年工作安排) is pl
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from pledgegraph.loaders.layout.record import Block
 from pledgegraph.loaders.lexicon import table
@@ -24,6 +24,7 @@ def _tenses() -> tuple[tuple[str, str], ...]:
     return tuple(row for row in rows if row[1] == "planned") + tuple(row for row in rows if row[1] == "reported")
 
 
+@lru_cache(maxsize=4096)  # asked again for every task under the same heading
 def heading_tense(heading: str) -> str | None:
     """'planned', 'reported' or None (the heading does not say). Chinese headings end with
     their head noun (重点工作推进情况 is a progress section), so the word ending last decides."""

@@ -12,6 +12,7 @@ a member's title (人大代表), a school being built or a service centre (proje
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from pledgegraph.loaders.find.bodies.enumerations import enumeration_mentions, line_mentions
@@ -28,10 +29,14 @@ from pledgegraph.loaders.record import BodyMention
 __all__ = ["find_bodies", "body_kind", "split_body_list", "looks_like_body"]
 
 
+_TITLE_MARKS = re.compile("[《》\n]")
+
+
 def _titles(text: str) -> list[tuple[int, int]]:
     """The spans of quoted document titles 《…》 (outermost, nested quotes inside)."""
     spans, depth, opened = [], 0, 0
-    for at, ch in enumerate(text):
+    for mark in _TITLE_MARKS.finditer(text):  # only the marks, not every character
+        at, ch = mark.start(), mark.group()
         if ch == "《":
             opened, depth = (at if depth == 0 else opened), depth + 1
         elif ch == "》" and depth:
