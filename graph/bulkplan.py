@@ -8,12 +8,15 @@ writing the documents one after another would leave (:func:`write_batch_plan`):
 * a shared node (Body, Project, Theme, Place) the store does not hold is appended with the row
   the batch's documents leave together (first writer's name and provenance, latest non-null
   value of the rest, every spelling met): what the row path's CREATE would write;
-* a shared node the store holds already stays on the MERGE path (spellings, later writer's
-  SET), so first-writer and last-writer rules are applied by the same statements as ever;
+* a shared node the store holds already is updated in place: the store says what it holds
+  (cypher_staged.held_nodes), the plan works out what the batch's documents leave on it (its
+  spellings met in turn, the latest non-null value of the rest — what the row path's
+  statements leave) and SETs that, once per changed node;
 * every edge is appended between ends found by id (an end not found drops it, as ever).
 
-Pure: the caller asks the store which shared ids it holds (:func:`shared_ids`,
-:func:`pledgegraph.graph.cypher.held_ids`) and runs the plan in one transaction.
+Pure: the caller asks the store which shared ids it holds and what they hold
+(:func:`shared_ids`, :func:`pledgegraph.graph.cypher_staged.held_nodes`) and runs the plan in
+one transaction.
 """
 
 from __future__ import annotations
@@ -23,8 +26,26 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from pledgegraph.graph.cypher import Statement, edge_values, merged_node_rows, node_statements
-from pledgegraph.graph.model import DOC_OWNED, EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, GraphDoc, Label
+from pledgegraph.graph.cypher import (
+    BATCH,
+    SPELLING_PROPERTIES,
+    SPELT_LABELS,
+    Statement,
+    edge_values,
+    later_properties,
+    merged_node_rows,
+    set_held_nodes,
+)
+from pledgegraph.graph.model import (
+    DOC_OWNED,
+    EDGE_PROPERTIES,
+    NODE_PROPERTIES,
+    EdgeType,
+    GraphDoc,
+    Label,
+    add_spelling,
+    spellings,
+)
 
 __all__ = ["Table", "BulkPlan", "shared_ids", "bulk_plan"]
 
@@ -77,9 +98,10 @@ def shared_ids(graphs: list[GraphDoc]) -> dict[Label, list[str]]:
     return {label: sorted(held) for label, held in ids.items()}
 
 
-def bulk_plan(graphs: list[GraphDoc], held: dict[Label, set[str]]) -> BulkPlan:
+def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]]]) -> BulkPlan:
     """The plan writing ``graphs`` (documents the store does not hold) when the store holds
-    the shared nodes in ``held`` already."""
+    the shared nodes in ``held`` already (id → its later properties as stored,
+    cypher_staged.held_nodes)."""
     merged, sequences = merged_node_rows(graphs)
     copied: dict[Label, list[dict[str, Any]]] = defaultdict(list)
     kept: list[tuple[Label, dict[str, Any]]] = []
@@ -88,10 +110,33 @@ def bulk_plan(graphs: list[GraphDoc], held: dict[Label, set[str]]) -> BulkPlan:
             kept.append((label, row))
         else:
             copied[label].append(row)
-    kept_sequences = {key: spelt for key, spelt in sequences.items() if key[1] in held.get(key[0], ())}
-    before = node_statements(kept, kept_sequences, create=False)
+    before = held_updates(kept, sequences, held)
     tables = [_node_table(label, copied[label]) for label in NODE_PROPERTIES if copied.get(label)]
     return BulkPlan(before, tables + _edge_tables(graphs))
+
+
+def held_updates(kept: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple[Label, str], list[str]],
+                 held: dict[Label, dict[str, dict[str, Any]]]) -> list[Statement]:
+    """What the batch leaves on the shared nodes the store holds, worked out here from what
+    they hold: each spelling met in turn (model.add_spelling, the rule the row path applies in
+    Cypher one spelling a statement), then the latest non-null value of every other later
+    property. One SET per changed node: the row path's spelling rounds took a statement per
+    spelling a body met in the batch (17 a batch at 10,000 plans)."""
+    changed: dict[Label, list[dict[str, Any]]] = defaultdict(list)
+    for label, row in kept:
+        stored = held[label][row["id"]]
+        now = dict(stored)
+        if label in SPELT_LABELS:
+            for spelling in sequences.get((label, row["id"]), ()):
+                if spelling not in spellings(now["name"], now["aliases"]):
+                    now["name"], now["aliases"] = add_spelling(now["name"], now["aliases"], spelling)
+        for name in later_properties(label):
+            if row.get(name) is not None and not (label in SPELT_LABELS and name in SPELLING_PROPERTIES):
+                now[name] = row[name]
+        if now != stored:
+            changed[label].append({"id": row["id"], **now})
+    return [(set_held_nodes(label), {"rows": rows[i:i + BATCH]})
+            for label, rows in changed.items() for i in range(0, len(rows), BATCH)]
 
 
 def _node_table(label: Label, rows: list[dict[str, Any]]) -> Table:

@@ -35,6 +35,10 @@ __all__ = [
     "write_batch_plan",
     "create_edges",
     "add_spellings",
+    "later_properties",
+    "SPELT_LABELS",
+    "SPELLING_PROPERTIES",
+    "set_held_nodes",
     "remove_plan",
     "orphan_cleanup",
     "count_nodes",
@@ -54,6 +58,7 @@ BATCH = 2000
 _FIRST_WRITER = ("name", "doc", "span_start", "span_end", "evidence")
 _SPELT = frozenset({Label.BODY})
 _SPELLING = ("name", "aliases")
+SPELT_LABELS, SPELLING_PROPERTIES = _SPELT, _SPELLING  # for the bulk plan (graph/bulkplan.py)
 
 
 def ladybug_schema() -> list[str]:
@@ -135,6 +140,20 @@ def add_spellings(label: Label) -> str:
             "($sep + coalesce(n.aliases, '') + $sep) CONTAINS ($sep + row.spelling + $sep) "
             f"SET n.aliases = CASE WHEN coalesce(n.aliases, '') = '' THEN {added} ELSE n.aliases + $sep + {added} END, "
             f"n.name = CASE WHEN {longer} THEN row.spelling ELSE n.name END")
+
+
+def later_properties(label: Label) -> tuple[str, ...]:
+    """What a later document may change on a shared node the store holds: every property but
+    the first writer's name and provenance — and a body's spellings (its name among them)."""
+    return tuple(p for p in NODE_PROPERTIES[label]
+                 if p not in _FIRST_WRITER or (label in _SPELT and p in _SPELLING))
+
+
+def set_held_nodes(label: Label) -> str:
+    """SET every later property (:func:`later_properties`) of held nodes to the row's value:
+    the bulk path works out in Python what a batch leaves on them (graph/bulkplan.py)."""
+    sets = ", ".join(f"n.{p} = row.{p}" for p in later_properties(label))
+    return f"UNWIND $rows AS row MATCH (n:{label} {{id: row.id}}) SET {sets}"
 
 
 def create_edges(edge_type: EdgeType, source: Label, target: Label) -> str:

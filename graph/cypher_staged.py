@@ -5,14 +5,17 @@ and the benchmark's COPY floor): the one place a file path enters a statement, a
 
 from __future__ import annotations
 
+from pledgegraph.graph.cypher import later_properties
 from pledgegraph.graph.model import EDGE_PROPERTIES, NODE_PROPERTIES, EdgeType, Label
 
-__all__ = ["held_ids", "load_nodes", "load_edges", "copy_nodes", "copy_edges"]
+__all__ = ["held_nodes", "load_nodes", "load_edges", "copy_nodes", "copy_edges"]
 
 
-def held_ids(label: Label) -> str:
-    """Which of ``$ids`` the store holds as nodes of ``label`` (a primary-key lookup each)."""
-    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id"
+def held_nodes(label: Label) -> str:
+    """Which of ``$ids`` the store holds as nodes of ``label`` (a primary-key lookup each), with
+    the properties a later document may change (cypher.later_properties), in that order."""
+    values = "".join(f", n.{p} AS {p}" for p in later_properties(label))
+    return f"UNWIND $ids AS id MATCH (n:{label} {{id: id}}) RETURN n.id AS id{values}"
 
 
 # The CSV dialect of graph/staging.py, spelt out so the reader never guesses it (LadybugDB

@@ -20,7 +20,7 @@ import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.bulkplan import bulk_plan, shared_ids
 from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
-from pledgegraph.graph.cypher_staged import held_ids, load_edges, load_nodes
+from pledgegraph.graph.cypher_staged import held_nodes, load_edges, load_nodes
 from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import GraphDoc, Label
 from pledgegraph.graph.staging import write_csv
@@ -253,11 +253,14 @@ class EmbeddedStore(Store):
         if plan.rows and (grown := self._wal_bytes() - wal) > 0:
             self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
 
-    def _held(self, label: Label, ids: list[str]) -> set[str]:
-        result = self._connection.execute(held_ids(label), {"ids": ids})
-        held = set()
+    def _held(self, label: Label, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The nodes of ``label`` among ``ids`` the store holds: id → its later properties."""
+        result = self._connection.execute(held_nodes(label), {"ids": ids})
+        names = result.get_column_names()[1:]
+        held = {}
         while result.has_next():
-            held.add(result.get_next()[0])
+            node_id, *values = result.get_next()
+            held[node_id] = dict(zip(names, values, strict=True))
         return held
 
     def flush(self) -> None:

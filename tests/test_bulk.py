@@ -164,3 +164,32 @@ def test_kill_during_a_bulk_batch_leaves_only_whole_documents(plans, tmp_path):
     assert _contents(killed) == _contents(reference)
     killed.close()
     reference.close()
+
+
+PLAN_A = """云杉区2024年区政府重点工作安排
+一、城市建设
+1.推进滨河大道越江隧道建设,年底前完成主体结构。(牵头单位:区建管委;配合单位:区发改委)
+"""
+PLAN_B = """云杉区2024年上半年重点工作推进情况
+一、城市建设
+1.滨河大道越江隧道建设主体结构施工过半。(牵头单位:区建设管理委员会;配合单位:区发展和改革委员会、区建设管理委)
+"""
+
+
+def test_a_later_batch_updates_held_nodes_as_the_row_path_does(tmp_path):
+    """One document a batch: the second meets bodies the store holds under other spellings
+    (a longer one becomes the name, the others join the aliases) and the project again —
+    worked out in Python on the bulk path, in Cypher on the row path; the same nodes."""
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PLAN_A, encoding="utf-8")
+    (folder / "b.txt").write_text(PLAN_B, encoding="utf-8")
+    graphs = {}
+    for bulk in (True, False):
+        store = EmbeddedStore(tmp_path / f"{bulk}.db", bulk=bulk)
+        assert not load_paths(store, [folder], batch_rows=1).failed
+        graphs[bulk] = _contents(store)
+        spelt = store.query("MATCH (b:Body) WHERE b.aliases <> '' RETURN b.name, b.aliases").rows
+        store.close()
+    assert graphs[True] == graphs[False]
+    assert any("区建设管理委员会" in name or "区建设管理委员会" in aliases for name, aliases in spelt), spelt
