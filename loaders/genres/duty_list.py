@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pledgegraph.loaders.layout import Layout
-from pledgegraph.loaders.layout.record import Block, DutyItem
 from pledgegraph.loaders.layout.duties import read_duties
+from pledgegraph.loaders.layout.record import Block, DutyItem
 
 __all__ = ["DutyList"]
 
