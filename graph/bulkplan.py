@@ -77,10 +77,13 @@ class Table:
 
 @dataclass(frozen=True)
 class BulkPlan:
-    """Run ``before``, then append ``tables`` (nodes before edges)."""
+    """Run ``before``, then append ``tables`` (nodes before edges). ``leaves`` is what the plan
+    leaves on the shared nodes it appends or changes: label → id → later properties (the shape
+    of ``held``), so a store may remember it instead of asking again."""
 
     before: list[Statement]
     tables: list[Table]
+    leaves: dict[Label, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
     @property
     def rows(self) -> int:
@@ -110,18 +113,25 @@ def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]
             kept.append((label, row))
         else:
             copied[label].append(row)
-    before = held_updates(kept, sequences, held)
+    changed = held_updates(kept, sequences, held)
+    before = [(set_held_nodes(label), {"rows": rows[i:i + BATCH]})
+              for label, rows in changed.items() for i in range(0, len(rows), BATCH)]
     tables = [_node_table(label, copied[label]) for label in NODE_PROPERTIES if copied.get(label)]
-    return BulkPlan(before, tables + _edge_tables(graphs))
+    leaves: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for label, rows in (*copied.items(), *changed.items()):
+        if label not in DOC_OWNED:
+            later = later_properties(label)
+            leaves[label].update((row["id"], {name: row.get(name) for name in later}) for row in rows)
+    return BulkPlan(before, tables + _edge_tables(graphs), dict(leaves))
 
 
 def held_updates(kept: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple[Label, str], list[str]],
-                 held: dict[Label, dict[str, dict[str, Any]]]) -> list[Statement]:
+                 held: dict[Label, dict[str, dict[str, Any]]]) -> dict[Label, list[dict[str, Any]]]:
     """What the batch leaves on the shared nodes the store holds, worked out here from what
     they hold: each spelling met in turn (model.add_spelling, the rule the row path applies in
     Cypher one spelling a statement), then the latest non-null value of every other later
-    property. One SET per changed node: the row path's spelling rounds took a statement per
-    spelling a body met in the batch (17 a batch at 10,000 plans)."""
+    property: the changed nodes' rows, per label, to SET once each (the row path's spelling
+    rounds took a statement per spelling a body met in the batch, 17 a batch at 10,000 plans)."""
     changed: dict[Label, list[dict[str, Any]]] = defaultdict(list)
     for label, row in kept:
         stored = held[label][row["id"]]
@@ -135,8 +145,7 @@ def held_updates(kept: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple
                 now[name] = row[name]
         if now != stored:
             changed[label].append({"id": row["id"], **now})
-    return [(set_held_nodes(label), {"rows": rows[i:i + BATCH]})
-            for label, rows in changed.items() for i in range(0, len(rows), BATCH)]
+    return changed
 
 
 def _node_table(label: Label, rows: list[dict[str, Any]]) -> Table:

@@ -19,10 +19,10 @@ from typing import Any
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
 from pledgegraph.graph.bulkplan import bulk_plan, shared_ids
-from pledgegraph.graph.cypher import Statement, ladybug_schema, schema_columns
+from pledgegraph.graph.cypher import Statement, count_nodes, ladybug_schema, schema_columns
 from pledgegraph.graph.cypher_staged import held_nodes, load_edges, load_nodes
 from pledgegraph.graph.guard import check_query
-from pledgegraph.graph.model import GraphDoc, Label
+from pledgegraph.graph.model import DOC_OWNED, NODE_PROPERTIES, GraphDoc, Label
 from pledgegraph.graph.staging import write_csv
 from pledgegraph.graph.store import NoRoom, NoStore, Result, Store, TooLong
 
@@ -32,6 +32,13 @@ __all__ = ["EmbeddedStore"]
 # last of them: each Database reserves address space, so a cache that never shrinks would run
 # out after a few dozen paths.
 _DATABASES: dict[tuple[str, bool], tuple[ladybug.Database, int]] = {}
+# Shared nodes the bulk writes into one file know in full, per label (file → label → id → the
+# later properties on it): where a table was empty at the first bulk write into the file, the
+# nodes it holds are the ones bulk writes appended since, with what they left on them, so a
+# batch need not ask the store (asking was ~5 s of a 10,000-plan load). Kept per file, not per
+# store object, so a write by any store on the file forgets it (EmbeddedStore._forget); no other
+# process writes a file this one has open. Dropped with the file's Database.
+_KNOWN: dict[str, dict[Label, dict[str, dict[str, Any]]]] = {}
 # A plan graph is small; 64 GiB of addressable database is far beyond any city's plans and
 # keeps the reservation modest (the default is 8 TiB per database).
 MAX_DB_SIZE = 1 << 36
@@ -99,6 +106,8 @@ def _release(path: Path, read_only: bool) -> None:
         _DATABASES[key] = (database, users - 1)
     else:
         del _DATABASES[key]
+        if not read_only:
+            _KNOWN.pop(key[0], None)
         database.close()
 
 
@@ -144,6 +153,7 @@ class EmbeddedStore(Store):
         self._closed = False
         self._watchdog: Any = None  # the child process query_within runs in, started on first use
         self._wal_rate = WAL_BYTES_PER_ROW
+        self._key = str(path.resolve())  # the key of what bulk writes know of this file (_KNOWN)
         self.notice = (f"{path}: its log was cut short (a crash or a full disk during a write); every "
                        "transaction committed before that was recovered, the one in flight was lost"
                        if str(path.resolve()) in RECOVERED else None)
@@ -215,6 +225,7 @@ class EmbeddedStore(Store):
             return 0
 
     def execute_plan(self, statements: list[Statement]) -> None:
+        self._forget()
         wal = self._wal_bytes()
         self._execute_plan(statements)
         rows = sum(len(params.get("rows", ())) for _, params in statements)
@@ -236,7 +247,7 @@ class EmbeddedStore(Store):
         path, everything else appended from staged CSV files (graph/bulkplan.py). The
         appends are logged writes of the same transaction, so a failure or a kill leaves none
         of the batch (and, unlike ``COPY``, committing them checkpoints nothing)."""
-        holding = {label: self._held(label, ids) for label, ids in shared_ids(graphs).items()}
+        holding = {label: self._held_now(label, ids) for label, ids in shared_ids(graphs).items()}
         plan = bulk_plan(graphs, holding)
         wal = self._wal_bytes()
         # Staged in the temp folder, not beside the store: the store's disk keeps its room for
@@ -249,9 +260,33 @@ class EmbeddedStore(Store):
                 loads.append((load_nodes(table.label, str(csv)) if table.edge_type is None else
                               load_edges(table.edge_type, table.label, table.target, str(csv)), {}))
             self._execute_plan(plan.before + loads)
+        known = _KNOWN.get(self._key, {})
+        for label, left in plan.leaves.items():
+            if label in known:
+                known[label].update(left)
         self.copied += sum(len(table.rows) for table in plan.tables)
         if plan.rows and (grown := self._wal_bytes() - wal) > 0:
             self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
+
+    def _held_now(self, label: Label, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """The nodes of ``label`` among ``ids`` the store holds (id → later properties), from
+        what this store knows in full where it can, else asked."""
+        if self._key not in _KNOWN:
+            _KNOWN[self._key] = {shared: {} for shared in NODE_PROPERTIES if shared not in DOC_OWNED
+                                 and self._count(shared) == 0}
+        known = _KNOWN[self._key].get(label)
+        if known is None:
+            return self._held(label, ids)
+        return {node_id: known[node_id] for node_id in ids if node_id in known}
+
+    def _count(self, label: Label) -> int:
+        result = self._connection.execute(count_nodes(label))
+        return int(result.get_next()[0])
+
+    def _forget(self) -> None:
+        """A write off the bulk path (by any store on this file): what bulk writes knew may be
+        stale, so from now on every batch asks."""
+        _KNOWN[self._key] = {}
 
     def _held(self, label: Label, ids: list[str]) -> dict[str, dict[str, Any]]:
         """The nodes of ``label`` among ``ids`` the store holds: id → its later properties."""
@@ -272,6 +307,8 @@ class EmbeddedStore(Store):
             raise StoreError(f"{self.path}: checkpoint failed: {error}") from None
 
     def _run(self, cypher: str, params: dict[str, Any], write: bool, max_rows: int | None = None) -> Result:
+        if write:
+            self._forget()
         try:
             result = self._connection.execute(cypher, params)
             if isinstance(result, list):  # several statements: the guard admits one

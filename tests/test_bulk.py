@@ -193,3 +193,32 @@ def test_a_later_batch_updates_held_nodes_as_the_row_path_does(tmp_path):
         store.close()
     assert graphs[True] == graphs[False]
     assert any("区建设管理委员会" in name or "区建设管理委员会" in aliases for name, aliases in spelt), spelt
+
+
+PLAN_C = """云杉区2024年区政府重点工作安排(调整)
+一、城市建设
+1.推进滨河大道越江隧道建设,年底前完成主体结构。(牵头单位:区建设管理委)
+"""
+
+
+def test_a_second_writer_on_the_same_file_is_noticed(tmp_path):
+    """The bulk path remembers the shared nodes it wrote into an empty store instead of asking
+    again. Another store object on the same file giving a held body a new spelling in between
+    makes the next bulk batch ask: the body ends with every spelling, as one row-path store
+    writing the same documents in the same order leaves it."""
+    from pledgegraph.loaders.build import build_graph
+    from pledgegraph.loaders.extract import extract_document
+    from pledgegraph.loaders.read import Document
+
+    graphs = [build_graph(extract_document(Document(name, name, text, "utf-8", "0" * 64)))
+              for name, text in (("a.txt", PLAN_A), ("b.txt", PLAN_B), ("c.txt", PLAN_C))]
+    bulk, other = EmbeddedStore(tmp_path / "one.db"), EmbeddedStore(tmp_path / "one.db", bulk=False)
+    bulk.write_batch(graphs[:1], held=set())
+    other.write_batch(graphs[1:2], held=set())  # the body held under a new, longer spelling
+    bulk.write_batch(graphs[2:], held=set())
+    row = EmbeddedStore(tmp_path / "row.db", bulk=False)
+    for graph in graphs:
+        row.write_batch([graph], held=set())
+    assert bulk.copied > 0 and _contents(bulk) == _contents(row)
+    for store in (bulk, other, row):
+        store.close()
