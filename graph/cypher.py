@@ -56,9 +56,8 @@ BATCH = 2000
 # Shared nodes keep the name and provenance of the document that introduced them — except a
 # body's name, which is its fullest spelling (model.add_spelling), kept with its aliases.
 _FIRST_WRITER = ("name", "doc", "span_start", "span_end", "evidence")
-_SPELT = frozenset({Label.BODY})
-_SPELLING = ("name", "aliases")
-SPELT_LABELS, SPELLING_PROPERTIES = _SPELT, _SPELLING  # for the bulk plan (graph/bulkplan.py)
+SPELT_LABELS = frozenset({Label.BODY})
+SPELLING_PROPERTIES = ("name", "aliases")
 
 
 def ladybug_schema() -> list[str]:
@@ -123,7 +122,7 @@ def _update_shared_nodes(label: Label, missing: frozenset[str] = frozenset()) ->
     """SET the properties a later writer owns (all but name and provenance) on shared nodes the
     store already holds; None when the rows carry no such property."""
     later = [p for p in NODE_PROPERTIES[label] if p not in missing and p not in _FIRST_WRITER
-             and not (label in _SPELT and p in _SPELLING)]
+             and not (label in SPELT_LABELS and p in SPELLING_PROPERTIES)]
     if label in DOC_OWNED or not later:
         return None
     sets = ", ".join(f"n.{p} = row.{p}" for p in later)
@@ -146,7 +145,7 @@ def later_properties(label: Label) -> tuple[str, ...]:
     """What a later document may change on a shared node the store holds: every property but
     the first writer's name and provenance — and a body's spellings (its name among them)."""
     return tuple(p for p in NODE_PROPERTIES[label]
-                 if p not in _FIRST_WRITER or (label in _SPELT and p in _SPELLING))
+                 if p not in _FIRST_WRITER or (label in SPELT_LABELS and p in SPELLING_PROPERTIES))
 
 
 def set_held_nodes(label: Label) -> str:
@@ -253,7 +252,7 @@ def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]], batch: int =
     already, in the order the documents meet them: round k adds every node's k-th spelling
     (one row per node in a statement, so no row waits on another's update)."""
     statements: list[Statement] = []
-    for label in _SPELT:
+    for label in SPELT_LABELS:
         mine = {node_id: spelt for (held, node_id), spelt in sequences.items() if held == label}
         for k in range(max(map(len, mine.values()), default=0)):
             rows = [{"id": node_id, "spelling": spelt[k]} for node_id, spelt in mine.items() if k < len(spelt)]
@@ -275,8 +274,8 @@ def merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str
         for node in graph.nodes:
             row = node.row()
             key = (node.label, node.id)
-            spelt = spellings(row["name"], row.get("aliases")) if node.label in _SPELT else []
-            if node.label in _SPELT:
+            spelt = spellings(row["name"], row.get("aliases")) if node.label in SPELT_LABELS else []
+            if node.label in SPELT_LABELS:
                 sequences.setdefault(key, []).extend(spelt)
             held = merged.get(key)
             if held is None:
@@ -284,7 +283,7 @@ def merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str
                 continue
             for name, value in row.items():
                 if value is not None and not (node.label not in DOC_OWNED and name in _FIRST_WRITER) \
-                        and not (node.label in _SPELT and name in _SPELLING):
+                        and not (node.label in SPELT_LABELS and name in SPELLING_PROPERTIES):
                     held[name] = value
             for spelling in spelt:
                 held["name"], held["aliases"] = add_spelling(held["name"], held.get("aliases"), spelling)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pledgegraph.loaders.genres.once import ReadOnce
 from pledgegraph.loaders.layout import Layout
-from pledgegraph.loaders.layout.record import Block, Table
 from pledgegraph.loaders.layout.tables import read_tables
 
 __all__ = ["TaskTable"]
@@ -16,14 +16,7 @@ class TaskTable:
     name = "task_table"
 
     def __init__(self) -> None:
-        # The tables of the blocks last detected: layout() follows detect() on the same blocks,
-        # and reading tables is a tenth of an extraction.
-        self._last: tuple[tuple[Block, ...], tuple[Table, ...]] | None = None
-
-    def _tables(self, blocks: tuple[Block, ...]) -> tuple[Table, ...]:
-        if self._last is None or self._last[0] is not blocks:
-            self._last = (blocks, read_tables(blocks))
-        return self._last[1]
+        self._tables = ReadOnce(read_tables)
 
     def detect(self, layout: Layout) -> float:
         return 1.0 if self._tables(layout.blocks) else 0.0
