@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pledgegraph.discovery import Discovery
 from pledgegraph.discovery import discover as find_files
@@ -68,7 +69,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
     report.failed += found.problems
     report.other_files = found.other_files
     batch = _Batch(store, store.documents(), report)
-    items = prepared(found.files, dict(batch.held), force, aliases, jobs)
+    items = prepared(found.files, dict(batch.held), force, aliases, jobs, store.stage)
     seen = 0  # files taken from ``items`` so far
     try:
         store.make_room(0)  # a disk already full stops the load before any work
@@ -79,7 +80,7 @@ def load_paths(store: Store, paths: Iterable[str | Path], force: bool = False,
             elif item.graph is None:
                 report.unchanged.append(item.name)
             else:
-                batch.add(item.path, item.sha256, item.graph)
+                batch.add(item.path, item.sha256, item.graph, item.staged)
             if progress is not None:
                 progress(item.path)
             if batch.rows >= batch_rows:
@@ -127,14 +128,14 @@ class _Batch:
 
     def __init__(self, store: Store, held: dict[str, str], report: LoadReport) -> None:
         self.store, self.held, self.report = store, held, report
-        self.pending: list[tuple[Path, str, GraphDoc]] = []
+        self.pending: list[tuple[Path, str, GraphDoc, Any]] = []
         self.rows = 0
         # Only DEPENDS_ON edges are kept for the cycle check, not whole graphs, so memory
         # does not grow with the load.
         self.dependencies: list[GraphDoc] = []
 
-    def add(self, path: Path, sha256: str, graph: GraphDoc) -> None:
-        self.pending.append((path, sha256, graph))
+    def add(self, path: Path, sha256: str, graph: GraphDoc, staged: Any = None) -> None:
+        self.pending.append((path, sha256, graph, staged))
         self.rows += len(graph.nodes) + len(graph.edges)
 
     def flush(self) -> None:
@@ -144,22 +145,23 @@ class _Batch:
         self.store.make_room(self.rows)  # NoRoom leaves the batch pending, unwritten
         pending, self.pending, self.rows = self.pending, [], 0
         try:
-            self.store.write_batch([graph for _, _, graph in pending], set(self.held))
+            self.store.write_batch([graph for _, _, graph, _ in pending], set(self.held),
+                                   [staged for *_, staged in pending])
             written = pending
         except StoreError as error:
             if len(pending) == 1:
                 self.report.failed.append((str(pending[0][0]), str(error)))
                 return
             written = [item for item in pending if self._write_alone(*item)]
-        for _, sha256, graph in written:
+        for _, sha256, graph, _ in written:
             self.held[graph.doc] = sha256
             self.report.loaded.append(graph.doc)
             self.dependencies.append(GraphDoc(graph.doc, (), tuple(
                 edge for edge in graph.edges if edge.type == EdgeType.DEPENDS_ON)))
 
-    def _write_alone(self, path: Path, sha256: str, graph: GraphDoc) -> bool:
+    def _write_alone(self, path: Path, sha256: str, graph: GraphDoc, staged: Any) -> bool:
         try:
-            self.store.write_batch([graph], set(self.held))
+            self.store.write_batch([graph], set(self.held), [staged])
         except StoreError as error:
             self.report.failed.append((str(path), str(error)))
             return False

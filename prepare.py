@@ -14,10 +14,11 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pledgegraph.discovery import Found
 from pledgegraph.errors import PledgeGraphError
@@ -44,16 +45,22 @@ class Prepared:
     sha256: str | None = None
     graph: GraphDoc | None = None
     error: str | None = None
+    staged: Any = None  # the store's staging of the graph (Store.stage), when asked for
 
 
-def prepare(path: Path, doc: str, held_sha256: str | None, force: bool, aliases: BodyAliases | None) -> Prepared:
+def prepare(path: Path, doc: str, held_sha256: str | None, force: bool, aliases: BodyAliases | None,
+            stage: Callable[[GraphDoc], Any] | None = None) -> Prepared:
     """Read ``path`` as document ``doc``; unless its bytes hash to ``held_sha256`` (and not ``force``), extract and
-    build its graph. Errors come back as values, so one bad file never stops the others."""
+    build its graph, and ``stage`` it for the store when given. Errors come back as values, so one bad file
+    never stops the others."""
     try:
         document = read_document(path, doc)
         if not force and held_sha256 == document.sha256:
             return Prepared(path, document.name, document.sha256)
-        return Prepared(path, document.name, document.sha256, build_graph(extract_document(document), aliases))
+        graph = build_graph(extract_document(document), aliases)
+        # A held document is replaced by the row path, which takes nothing staged.
+        staged = stage(graph) if stage is not None and held_sha256 is None else None
+        return Prepared(path, document.name, document.sha256, graph, staged=staged)
     except PledgeGraphError as error:
         return Prepared(path, error=str(error))
 
@@ -82,9 +89,10 @@ _PR_SET_PDEATHSIG = 1
 
 
 def prepared(files: Sequence[Found], held: Mapping[str, str], force: bool, aliases: BodyAliases | None,
-             jobs: int) -> Iterator[Prepared]:
+             jobs: int, stage: Callable[[GraphDoc], Any] | None = None) -> Iterator[Prepared]:
     """:func:`prepare` each file, in order, in ``jobs`` worker processes (0: in this one);
-    ``held`` is the document → sha256 the store holds."""
+    ``held`` is the document → sha256 the store holds; ``stage`` is run on each new graph in
+    the workers (in this process, the writer does it when it writes)."""
     if jobs < 1 or len(files) < MIN_FILES_FOR_WORKERS:
         for file in files:
             yield prepare(file.path, file.doc, held.get(file.doc), force, aliases)
@@ -97,7 +105,7 @@ def prepared(files: Sequence[Found], held: Mapping[str, str], force: bool, alias
     try:
         pending: deque[Future[Prepared]] = deque()
         for file in files:
-            pending.append(pool.submit(prepare, file.path, file.doc, held.get(file.doc), force, aliases))
+            pending.append(pool.submit(prepare, file.path, file.doc, held.get(file.doc), force, aliases, stage))
             if len(pending) >= WINDOW:
                 yield pending.popleft().result()
         while pending:

@@ -14,6 +14,10 @@ writing the documents one after another would leave (:func:`write_batch_plan`):
   statements leave) and SETs that, once per changed node;
 * every edge is appended between ends found by id (an end not found drops it, as ever).
 
+A document's own nodes and its edges are appended whatever the store holds, so they can be
+staged as CSV records where the graph is built (:func:`stage_document`, in a loader's worker
+process) rather than by the writer, whose one thread bounds a large load.
+
 Pure: the caller asks the store which shared ids it holds and what they hold
 (:func:`shared_ids`, :func:`pledgegraph.graph.cypher_staged.held_nodes`) and runs the plan in
 one transaction.
@@ -22,6 +26,7 @@ one transaction.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -46,20 +51,28 @@ from pledgegraph.graph.model import (
     add_spelling,
     spellings,
 )
+from pledgegraph.graph.staging import csv_records
 
-__all__ = ["Table", "BulkPlan", "shared_ids", "bulk_plan"]
+__all__ = ["Table", "BulkPlan", "Staged", "shared_ids", "stage_document", "bulk_plan"]
 
 
-@dataclass(frozen=True)
+# A table to append to: nodes of a label (edge type and target None), or edges of a type
+# from a source label to a target label.
+TableKey = tuple[Label, EdgeType | None, Label | None]
+
+
+@dataclass
 class Table:
-    """Rows to append to one table: nodes of ``label`` (``id`` and every property of the label,
-    in NODE_PROPERTIES order), or edges of ``edge_type`` from ``label`` to ``target`` (source
-    id, target id, every edge property)."""
+    """Rows to append to one table, as CSV records: nodes of ``label`` (``id`` and every
+    property of the label, in NODE_PROPERTIES order), or edges of ``edge_type`` from ``label``
+    to ``target`` (source id, target id, every edge property). ``records`` are texts of whole
+    records (staging.csv_records), ``count`` the rows they hold."""
 
     label: Label
-    rows: list[tuple[Any, ...]] = field(default_factory=list)
     edge_type: EdgeType | None = None
     target: Label | None = None
+    records: list[str] = field(default_factory=list)
+    count: int = 0
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -67,12 +80,39 @@ class Table:
             return ("id", *NODE_PROPERTIES[self.label])
         return ("source", "target", *EDGE_PROPERTIES)
 
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        """The LadybugDB type of each column."""
-        if self.edge_type is None:
-            return ("STRING", *NODE_PROPERTIES[self.label].values())
-        return ("STRING", "STRING", *EDGE_PROPERTIES.values())
+    def add(self, count: int, records: str) -> None:
+        self.records.append(records)
+        self.count += count
+
+
+def _kinds(key: TableKey) -> tuple[str, ...]:
+    """The LadybugDB type of each column of a table."""
+    label, edge_type, _ = key
+    if edge_type is None:
+        return ("STRING", *NODE_PROPERTIES[label].values())
+    return ("STRING", "STRING", *EDGE_PROPERTIES.values())
+
+
+@dataclass(frozen=True)
+class Staged:
+    """What a document appends whatever the store holds — its own nodes (DOC_OWNED) and every
+    edge — as CSV records per table, in the document's order: table → (rows, records)."""
+
+    tables: dict[TableKey, tuple[int, str]]
+
+
+def stage_document(graph: GraphDoc) -> Staged:
+    """Stage ``graph``'s own nodes and edges (what :func:`bulk_plan` appends of it)."""
+    rows: dict[TableKey, list[tuple[Any, ...]]] = {}
+    for node in graph.nodes:
+        if node.label in DOC_OWNED:
+            get = node.props.get
+            rows.setdefault((node.label, None, None), []).append(
+                (node.id, *[get(name) for name in NODE_PROPERTIES[node.label]]))
+    for edge in graph.edges:
+        rows.setdefault((edge.source.label, edge.type, edge.target.label), []).append(
+            (edge.source.id, edge.target.id, *edge_values(edge)))
+    return Staged({key: (len(values), csv_records(values, _kinds(key))) for key, values in rows.items()})
 
 
 @dataclass(frozen=True)
@@ -87,7 +127,7 @@ class BulkPlan:
 
     @property
     def rows(self) -> int:
-        return sum(len(table.rows) for table in self.tables) + sum(
+        return sum(table.count for table in self.tables) + sum(
             len(params.get("rows", ())) for _, params in self.before)
 
 
@@ -101,11 +141,13 @@ def shared_ids(graphs: list[GraphDoc]) -> dict[Label, list[str]]:
     return {label: sorted(held) for label, held in ids.items()}
 
 
-def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]]]) -> BulkPlan:
+def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]]],
+              staged: Sequence[Staged | None] = ()) -> BulkPlan:
     """The plan writing ``graphs`` (documents the store does not hold) when the store holds
     the shared nodes in ``held`` already (id → its later properties as stored,
-    cypher_staged.held_nodes)."""
-    merged, sequences = merged_node_rows(graphs)
+    cypher_staged.held_nodes). ``staged`` is :func:`stage_document` of each graph where it was
+    made already (None, or missing at the end: staged here)."""
+    merged, sequences = merged_node_rows(graphs, skip=DOC_OWNED)
     copied: dict[Label, list[dict[str, Any]]] = defaultdict(list)
     kept: list[tuple[Label, dict[str, Any]]] = []
     for label, row in merged:
@@ -116,13 +158,27 @@ def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]
     changed = held_updates(kept, sequences, held)
     before = [(set_held_nodes(label), {"rows": rows[i:i + BATCH]})
               for label, rows in changed.items() for i in range(0, len(rows), BATCH)]
-    tables = [_node_table(label, copied[label]) for label in NODE_PROPERTIES if copied.get(label)]
+    # Tables in order of first appearance, as the documents would be written one by one;
+    # node tables in NODE_PROPERTIES order, before every edge.
+    own: dict[TableKey, Table] = {}
+    for number, graph in enumerate(graphs):
+        made = staged[number] if number < len(staged) else None
+        for key, (count, records) in (made or stage_document(graph)).tables.items():
+            if (table := own.get(key)) is None:
+                table = own[key] = Table(*key)
+            table.add(count, records)
+    tables: list[Table] = []
+    for label in NODE_PROPERTIES:
+        if label in DOC_OWNED:
+            tables.extend([own[key]] if (key := (label, None, None)) in own else [])
+        elif copied.get(label):
+            tables.append(_node_table(label, copied[label]))
+    tables.extend(table for key, table in own.items() if key[1] is not None)
     leaves: dict[Label, dict[str, dict[str, Any]]] = defaultdict(dict)
     for label, rows in (*copied.items(), *changed.items()):
-        if label not in DOC_OWNED:
-            later = later_properties(label)
-            leaves[label].update((row["id"], {name: row.get(name) for name in later}) for row in rows)
-    return BulkPlan(before, tables + _edge_tables(graphs), dict(leaves))
+        later = later_properties(label)
+        leaves[label].update((row["id"], {name: row.get(name) for name in later}) for row in rows)
+    return BulkPlan(before, tables, dict(leaves))
 
 
 def held_updates(kept: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple[Label, str], list[str]],
@@ -150,17 +206,5 @@ def held_updates(kept: list[tuple[Label, dict[str, Any]]], sequences: dict[tuple
 
 def _node_table(label: Label, rows: list[dict[str, Any]]) -> Table:
     table = Table(label)
-    table.rows.extend(map(itemgetter(*table.columns), rows))
+    table.add(len(rows), csv_records(list(map(itemgetter(*table.columns), rows)), _kinds((label, None, None))))
     return table
-
-
-def _edge_tables(graphs: list[GraphDoc]) -> list[Table]:
-    """Every edge of ``graphs``, per (type, source label, target label), in order."""
-    tables: dict[tuple[EdgeType, Label, Label], Table] = {}
-    for graph in graphs:
-        for edge in graph.edges:
-            kind = (edge.type, edge.source.label, edge.target.label)
-            if (table := tables.get(kind)) is None:
-                table = tables[kind] = Table(edge.source.label, edge_type=edge.type, target=edge.target.label)
-            table.rows.append((edge.source.id, edge.target.id, *edge_values(edge)))
-    return list(tables.values())

@@ -261,17 +261,19 @@ def _spelling_rounds(sequences: dict[tuple[Label, str], list[str]], batch: int =
     return statements
 
 
-def merged_node_rows(graphs: list[GraphDoc]) -> tuple[list[tuple[Label, dict[str, Any]]],
-                                                       dict[tuple[Label, str], list[str]]]:
+def merged_node_rows(graphs: list[GraphDoc], skip: frozenset[Label] = frozenset()) -> tuple[
+        list[tuple[Label, dict[str, Any]]], dict[tuple[Label, str], list[str]]]:
     """One row per node id across ``graphs``, with what writing them in order would leave:
     a shared node keeps the first writer's name and provenance and the latest non-null value
     of every other property (a null is not SET, so it never erases an earlier value); a body
     meets each document's spellings in turn (model.add_spelling). Also, per body, every
-    spelling the batch meets, in order."""
+    spelling the batch meets, in order. Nodes of the labels in ``skip`` are left out."""
     merged: dict[tuple[Label, str], dict[str, Any]] = {}
     sequences: dict[tuple[Label, str], list[str]] = {}
     for graph in graphs:
         for node in graph.nodes:
+            if node.label in skip:
+                continue
             row = node.row()
             key = (node.label, node.id)
             spelt = spellings(row["name"], row.get("aliases")) if node.label in SPELT_LABELS else []

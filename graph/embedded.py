@@ -13,17 +13,18 @@ import glob
 import hashlib
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import ladybug
 from pledgegraph.errors import QueryError, StoreError
-from pledgegraph.graph.bulkplan import bulk_plan, shared_ids
+from pledgegraph.graph.bulkplan import Staged, bulk_plan, shared_ids, stage_document
 from pledgegraph.graph.cypher import Statement, count_nodes, ladybug_schema, schema_columns
 from pledgegraph.graph.cypher_staged import held_nodes, load_edges, load_nodes
 from pledgegraph.graph.guard import check_query
 from pledgegraph.graph.model import DOC_OWNED, NODE_PROPERTIES, GraphDoc, Label
-from pledgegraph.graph.staging import write_csv
+from pledgegraph.graph.staging import write_records
 from pledgegraph.graph.store import NoRoom, NoStore, Result, Store, TooLong
 
 __all__ = ["EmbeddedStore"]
@@ -42,13 +43,18 @@ _KNOWN: dict[str, dict[Label, dict[str, dict[str, Any]]]] = {}
 # A plan graph is small; 64 GiB of addressable database is far beyond any city's plans and
 # keeps the reservation modest (the default is 8 TiB per database).
 MAX_DB_SIZE = 1 << 36
-# Each checkpoint rewrites index pages in proportion to the whole database, so checkpointing
-# every 16 MiB of log (the default) made a large load quadratic. A long log costs too: every
-# commit grows with it (0.15 s at 53 MB of log → 0.97 s at 860 MB, 10,000 plans) and the
-# engine holds it in memory. 256 MiB checkpoints a 10,000-plan load about six times: 264 s and
-# 1.38 GB peak RSS, against 268 s and 1.99 GB with 1 GiB (bench/RESULTS.md run 7). Loads also
-# checkpoint at the end (:meth:`EmbeddedStore.flush`); the log is durable, replayed on open.
-CHECKPOINT_THRESHOLD = 1 << 28
+# Each checkpoint rewrites, for every node group that gained edges, that group's whole
+# adjacency (with the edges' properties): the shared nodes (bodies, themes, projects) sit in a
+# few groups and gain edges in every batch, so a checkpoint costs in proportion to all the edges
+# they hold so far (measured: 2,000 edges from random bodies of a 10,000-plan store 0.8 s, the
+# same 2,000 from 5 bodies 0.16 s) and checkpointing every 16 MiB of log (the default) made a
+# large load quadratic. A long log costs too: commits grow with it (0.13 s a 20,000-row batch
+# at 10 MB of log, 0.3 s at 500 MB) and the engine holds it in memory. At 10,000 plans,
+# 512 MiB checkpoints three times (20 s in all, against 29–33 s for six at 256 MiB; commits
+# 42 s against 32 s): 155 s and 1.57 GB peak RSS against 158–160 s and 1.36 GB; 1 GiB took
+# 1.99 GB (bench/RESULTS.md runs 7 and 11). Loads also checkpoint at the end
+# (:meth:`EmbeddedStore.flush`); the log is durable, replayed on open.
+CHECKPOINT_THRESHOLD = 1 << 29
 # Room a write needs. A full disk in the middle of a write aborts the whole process inside
 # LadybugDB, and one in the middle of a checkpoint leaves the store needing recovery, so the
 # only safe full disk is one met before writing. The log grows by about WAL_BYTES_PER_ROW per
@@ -232,23 +238,30 @@ class EmbeddedStore(Store):
         if rows and (grown := self._wal_bytes() - wal) > 0:
             self._wal_rate = max(self._wal_rate, grown // rows + 1)
 
-    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str]) -> None:
+    @property
+    def stage(self) -> Callable[[GraphDoc], Staged] | None:
+        """The bulk path's staging of a new document (bulkplan.stage_document), which a
+        loader's workers may do for the writer."""
+        return stage_document if self.bulk and not self.read_only else None
+
+    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str],
+                    staged: Sequence[Any] = ()) -> None:
         if not self.bulk or self.read_only or not graphs or {g.doc for g in graphs} & set(held):
             return super().write_batch(graphs, held)
         try:
-            self._write_bulk(graphs)
+            self._write_bulk(graphs, staged)
         except (StoreError, RuntimeError, ValueError, OSError):
             # The bulk path refused a row the row path may take (or could not stage): the batch was
             # rolled back whole, so it is written again row by row, raising if that fails too.
             super().write_batch(graphs, held)
 
-    def _write_bulk(self, graphs: list[GraphDoc]) -> None:
+    def _write_bulk(self, graphs: list[GraphDoc], staged: Sequence[Staged | None] = ()) -> None:
         """Write new documents in one transaction: shared nodes the store holds on the MERGE
         path, everything else appended from staged CSV files (graph/bulkplan.py). The
         appends are logged writes of the same transaction, so a failure or a kill leaves none
         of the batch (and, unlike ``COPY``, committing them checkpoints nothing)."""
         holding = {label: self._held_now(label, ids) for label, ids in shared_ids(graphs).items()}
-        plan = bulk_plan(graphs, holding)
+        plan = bulk_plan(graphs, holding, staged)
         wal = self._wal_bytes()
         # Staged in the temp folder, not beside the store: the store's disk keeps its room for
         # the log and the checkpoint (make_room); a full temp disk falls back to the row path.
@@ -256,7 +269,7 @@ class EmbeddedStore(Store):
             loads: list[Statement] = []
             for number, table in enumerate(plan.tables):
                 csv = Path(folder) / f"{number:02d}.csv"
-                write_csv(csv, table.columns, table.rows, table.kinds)
+                write_records(csv, table.columns, table.records)
                 loads.append((load_nodes(table.label, str(csv)) if table.edge_type is None else
                               load_edges(table.edge_type, table.label, table.target, str(csv)), {}))
             self._execute_plan(plan.before + loads)
@@ -264,7 +277,7 @@ class EmbeddedStore(Store):
         for label, left in plan.leaves.items():
             if label in known:
                 known[label].update(left)
-        self.copied += sum(len(table.rows) for table in plan.tables)
+        self.copied += sum(table.count for table in plan.tables)
         if plan.rows and (grown := self._wal_bytes() - wal) > 0:
             self._wal_rate = max(self._wal_rate, grown // plan.rows + 1)
 

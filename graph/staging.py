@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["csv_field", "write_csv"]
+__all__ = ["csv_field", "csv_records", "write_csv", "write_records"]
 
 
 def csv_field(value: Any) -> str:
@@ -46,13 +46,25 @@ def _column(kind: str, values: tuple[Any, ...]) -> list[str]:
     return [csv_field(v) for v in values]
 
 
+def csv_records(rows: list[tuple[Any, ...]], kinds: Sequence[str]) -> str:
+    """``rows`` as CSV records, each ending in a line break ("" for no rows); ``kinds`` is the
+    LadybugDB type of each column ("" for any)."""
+    if not rows:
+        return ""
+    fields = [_column(kind, values) for kind, values in zip(kinds, zip(*rows, strict=True), strict=True)]
+    return "\n".join(map(",".join, zip(*fields, strict=True))) + "\n"
+
+
+def write_records(path: Path, columns: Sequence[str], records: Sequence[str]) -> int:
+    """Write a header and ``records`` (texts of whole records, as :func:`csv_records` makes
+    them) to ``path`` (UTF-8); the bytes written."""
+    data = (",".join(columns) + "\n" + "".join(records)).encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
+
+
 def write_csv(path: Path, columns: Sequence[str], rows: list[tuple[Any, ...]],
               kinds: Sequence[str] | None = None) -> int:
     """Write a header and ``rows`` to ``path`` (UTF-8); the bytes written. ``kinds`` is the
     LadybugDB type of each column (default: any)."""
-    kinds = kinds if kinds is not None else [""] * len(columns)
-    fields = [_column(kind, values) for kind, values in zip(kinds, zip(*rows, strict=True), strict=False)]
-    lines = [",".join(columns), *map(",".join, zip(*fields, strict=True))]
-    data = ("\n".join(lines) + "\n").encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+    return write_records(path, columns, [csv_records(rows, kinds if kinds is not None else [""] * len(columns))])

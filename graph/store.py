@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,9 +112,18 @@ class Store(ABC):
         which skips the removal step."""
         self.execute_plan(write_plan(graph, replace=not new))
 
-    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str]) -> None:
+    @property
+    def stage(self) -> Callable[[GraphDoc], Any] | None:
+        """Work on a new document's graph that :meth:`write_batch` can take ready-made
+        (``staged``), so a loader's worker processes do it instead of the writer; a picklable
+        function of the graph, or None when this store takes nothing."""
+        return None
+
+    def write_batch(self, graphs: list[GraphDoc], held: set[str] | frozenset[str],
+                    staged: Sequence[Any] = ()) -> None:
         """Write several documents in one transaction, as if one after another: all or none.
-        Documents named in ``held`` first lose what they contributed before."""
+        Documents named in ``held`` first lose what they contributed before. ``staged`` holds
+        :attr:`stage` of each graph where it was made (None where not)."""
         self.execute_plan(write_batch_plan(graphs, replace={g.doc for g in graphs} & set(held),
                                            batch=self.statement_rows))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from pledgegraph.graph.embedded import EmbeddedStore, _staging_prefix
 from pledgegraph.graph.model import DOC_OWNED, NODE_PROPERTIES, EdgeType
-from pledgegraph.pipeline import load_paths, remove_document
+from pledgegraph.pipeline import discover, load_paths, remove_document
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "bench"))
@@ -44,21 +44,42 @@ def plans(tmp_path_factory, seed_paths) -> Path:
     return folder
 
 
-def _load(folder: Path, db: Path, bulk: bool) -> EmbeddedStore:
+def _load(folder: Path, db: Path, bulk: bool, jobs: int = 0) -> EmbeddedStore:
     store = EmbeddedStore(db, bulk=bulk)
-    report = load_paths(store, [folder], batch_rows=BATCH_ROWS)
+    report = load_paths(store, [folder], batch_rows=BATCH_ROWS, jobs=jobs)
     assert not report.failed
     return store
 
 
-def test_bulk_and_row_paths_leave_the_same_graph(plans, tmp_path):
-    bulk = _load(plans, tmp_path / "bulk.db", bulk=True)
+@pytest.mark.parametrize("jobs", [0, 2], ids=["staged-by-the-writer", "staged-by-workers"])
+def test_bulk_and_row_paths_leave_the_same_graph(plans, tmp_path, jobs):
+    bulk = _load(plans, tmp_path / "bulk.db", bulk=True, jobs=jobs)
     row = _load(plans, tmp_path / "row.db", bulk=False)
     assert bulk.copied > 0 and row.copied == 0  # the bulk path ran; the row path did not touch it
     assert len(bulk.documents()) == 55
     assert _contents(bulk) == _contents(row)
     bulk.close()
     row.close()
+
+
+def test_workers_stage_new_documents_for_the_bulk_path(plans, tmp_path):
+    """What a worker stages is what the writer would: the same records for every table."""
+    from pledgegraph.graph.bulkplan import bulk_plan, stage_document
+    from pledgegraph.prepare import prepared
+
+    files = discover([plans]).files
+    ready = list(prepared(files, {}, False, None, 2, stage_document))
+    assert all(item.staged is not None for item in ready)
+    graphs = [item.graph for item in ready]
+    by_workers = bulk_plan(graphs, {}, [item.staged for item in ready])
+    here = bulk_plan(graphs, {})
+    assert [(t.label, t.edge_type, t.target, t.count, "".join(t.records)) for t in by_workers.tables] == \
+        [(t.label, t.edge_type, t.target, t.count, "".join(t.records)) for t in here.tables]
+    nodes = {(node.label, node.id) for graph in graphs for node in graph.nodes}  # shared ones once
+    assert sum(t.count for t in here.tables) == len(nodes) + sum(len(graph.edges) for graph in graphs)
+    # a document the store holds is replaced on the row path: nothing staged for it
+    held = {files[0].doc: "not its hash"}
+    assert next(iter(prepared(files[:1], held, False, None, 0, stage_document))).staged is None
 
 
 def test_replace_and_remove_after_a_bulk_load_match_the_row_path(plans, tmp_path):

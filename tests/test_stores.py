@@ -142,10 +142,10 @@ def test_a_refused_batch_is_retried_document_by_document(store, tmp_path, monkey
         (tmp_path / name).write_text(text, encoding="utf-8")
     real_write = store.write_batch
 
-    def refuse_b(graphs, held):  # stands in for a write the engine refuses (a full disk, say)
+    def refuse_b(graphs, held, staged=()):  # stands in for a write the engine refuses (a full disk, say)
         if any(graph.doc == "b.txt" for graph in graphs):
             raise StoreError("b.txt: refused")
-        real_write(graphs, held)
+        real_write(graphs, held, staged)
 
     monkeypatch.setattr(store, "write_batch", refuse_b)
     report = load_paths(store, [tmp_path], batch_rows=10_000)
