@@ -3,6 +3,7 @@
 
     uv run python bench/run.py [--sizes 10,100,1000] [--stores ladybug,neo4j] [--repeat 30]
                                [--paths bulk,row] [--pool ../shared/corpus] [--out bench/out/results.md]
+                               [--query-sizes 1000] [--neo4j-sizes 1000]
 
 The corpus comes from bench/corpus.py (seed 0). Each load runs in a fresh subprocess, so its
 peak RSS is that of one ``pipeline.load_paths`` run (interpreter and imports included); for
@@ -10,7 +11,9 @@ Neo4j it is the client's RSS, the server's JVM is not counted. Progress goes to 
 tables to stdout and ``--out``. Not part of the test run: figures are reported, never asserted.
 LadybugDB loads take the bulk path (``--paths bulk``), the row path (``row``) or both; each
 size also times ``pledgegraph extract`` on the same files and the COPY floor of the rows the
-bulk load wrote (bench/floor.py). ``--repeat 0`` skips queries and viz (for a big N).
+bulk load wrote (bench/floor.py). ``--repeat 0`` skips queries and viz; ``--query-sizes``
+times them only at those N, ``--neo4j-sizes`` loads Neo4j only at those N (issue 15's targets
+in one run: ``--sizes 1000,10000 --query-sizes 1000 --neo4j-sizes 1000 --repeat 20``).
 """
 
 from __future__ import annotations
@@ -202,7 +205,10 @@ def viz_time(store: Store, focus: str) -> dict[str, float]:
 # -- one run --------------------------------------------------------------------------------
 
 def bench_store(store_key: str, sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int,
-                uri: str | None) -> dict[int, dict]:
+                uri: str | None, query_sizes: set[int] | None = None) -> dict[int, dict]:
+    """Load each size into the store; time the named queries (``repeat`` runs each) and the viz
+    focus view at the sizes in ``query_sizes`` (default: all)."""
+    query_sizes = set(sizes) if query_sizes is None else query_sizes
     results = {}
     for n in sizes:
         db = None if uri else tmp / f"{store_key}_{n}.db"
@@ -215,14 +221,14 @@ def bench_store(store_key: str, sizes: list[int], corpora: dict[int, Path], tmp:
         if store_key == "ladybug":
             log("  COPY floor of the same rows")
             row["floor"] = _subprocess_json(["--_floor", str(db)])
-        if repeat <= 0:
+        if repeat <= 0 or n not in query_sizes:
             results[n] = row
             continue
         log("  timing queries")
         with (open_store(neo4j=uri) if uri else open_store(db)) as store:
             row["params"] = query_params(store)
             row["latency"] = latencies(store, row["params"], repeat)
-            if not uri and n == max(sizes) and row["params"]["project"]:
+            if not uri and n == max(query_sizes & set(sizes)) and row["params"]["project"]:
                 log("  viz focus view")
                 row["viz"] = viz_time(store, row["params"]["project"])
         results[n] = row
@@ -236,7 +242,8 @@ def _subprocess_json(args: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int) -> dict[int, dict]:
+def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: int,
+                query_sizes: set[int] | None = None) -> dict[int, dict]:
     from neo4j_server import Neo4jTestServer, neo4j_unavailable_reason
 
     if (reason := neo4j_unavailable_reason()) is not None:
@@ -246,7 +253,7 @@ def bench_neo4j(sizes: list[int], corpora: dict[int, Path], tmp: Path, repeat: i
     with Neo4jTestServer() as server:
         log("Neo4j warm-up load (not measured)")
         load(corpora[min(sizes)], None, server.uri)  # warm the JVM, as bench/stores.py does
-        return bench_store("neo4j", sizes, corpora, tmp, repeat, server.uri)
+        return bench_store("neo4j", sizes, corpora, tmp, repeat, server.uri, query_sizes)
 
 
 def main() -> None:
@@ -258,6 +265,8 @@ def main() -> None:
     parser.add_argument("--pool", type=Path, action="append", default=[],
                         help="a folder of plans whose sections join the corpus pool (bench/corpus.py)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "out" / "results.md")
+    parser.add_argument("--query-sizes", help="time queries and viz only at these N (default: every size)")
+    parser.add_argument("--neo4j-sizes", help="load Neo4j only at these N (default: every size)")
     parser.add_argument("--_worker", help=argparse.SUPPRESS)
     parser.add_argument("--_db", help=argparse.SUPPRESS)
     parser.add_argument("--_uri", help=argparse.SUPPRESS)
@@ -269,6 +278,10 @@ def main() -> None:
     if args._floor:
         return print(json.dumps(copy_floor(Path(args._floor))))
     sizes = sorted({int(s) for s in args.sizes.split(",")})
+    query_sizes = {int(s) for s in args.query_sizes.split(",")} if args.query_sizes else set(sizes)
+    neo4j_sizes = sorted({int(s) for s in args.neo4j_sizes.split(",")}) if args.neo4j_sizes else sizes
+    if not set(neo4j_sizes) <= set(sizes) or not query_sizes <= set(sizes):
+        parser.error(f"--query-sizes and --neo4j-sizes must be among --sizes ({args.sizes})")
     stores = [s for s in args.stores.split(",") if s]
     unknown = set(stores) - set(STORE_NAMES)
     if unknown:
@@ -292,11 +305,11 @@ def main() -> None:
         runs = {}
         paths = [p for p in args.paths.split(",") if p]
         if "ladybug" in stores and "row" in paths:
-            runs["ladybug-row"] = bench_store("ladybug-row", sizes, corpora, tmp, args.repeat, None)
+            runs["ladybug-row"] = bench_store("ladybug-row", sizes, corpora, tmp, args.repeat, None, query_sizes)
         if "ladybug" in stores and "bulk" in paths:
-            runs["ladybug"] = bench_store("ladybug", sizes, corpora, tmp, args.repeat, None)
+            runs["ladybug"] = bench_store("ladybug", sizes, corpora, tmp, args.repeat, None, query_sizes)
         if "neo4j" in stores:
-            runs["neo4j"] = bench_neo4j(sizes, corpora, tmp, args.repeat)
+            runs["neo4j"] = bench_neo4j(neo4j_sizes, corpora, tmp, args.repeat, query_sizes)
     text = report(machine(), extraction, corpus_chars, {k: v for k, v in runs.items() if v}, extract_s)
     print(text)
     args.out.parent.mkdir(parents=True, exist_ok=True)
