@@ -170,7 +170,8 @@ def bulk_plan(graphs: list[GraphDoc], held: dict[Label, dict[str, dict[str, Any]
     tables: list[Table] = []
     for label in NODE_PROPERTIES:
         if label in DOC_OWNED:
-            tables.extend([own[key]] if (key := (label, None, None)) in own else [])
+            if (key := (label, None, None)) in own:
+                tables.append(own[key])
         elif copied.get(label):
             tables.append(_node_table(label, copied[label]))
     tables.extend(table for key, table in own.items() if key[1] is not None)
