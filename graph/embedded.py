@@ -49,7 +49,13 @@ MAX_DB_SIZE = 1 << 36
 # they hold so far (measured: 2,000 edges from random bodies of a 10,000-plan store 0.8 s, the
 # same 2,000 from 5 bodies 0.16 s) and checkpointing every 16 MiB of log (the default) made a
 # large load quadratic. A long log costs too: commits grow with it (0.13 s a 20,000-row batch
-# at 10 MB of log, 0.3 s at 500 MB) and the engine holds it in memory. At 10,000 plans,
+# at 10 MB of log, 0.3 s at 500 MB) and the engine holds it in memory. Why commits grow (py-spy
+# --native): until a checkpoint, an edge committed to a node that already has uncheckpointed
+# edges from an earlier commit is added to that node's in-memory row list, which the engine
+# sorts whole for every such edge (CSRNodeGroup::updateCSRIndex), so a hot node — a theme, a
+# body many plans name — costs in proportion to the square of its edges since the last
+# checkpoint (5 bodies gaining 1,000 edges each a commit: 0.07 s → 1.07 s over 30 commits; the
+# same edges spread over 27,000 bodies: 0.025 → 0.04 s). At 10,000 plans,
 # 512 MiB checkpoints three times (20 s in all, against 29–33 s for six at 256 MiB; commits
 # 42 s against 32 s): 155 s and 1.57 GB peak RSS against 158–160 s and 1.36 GB; 1 GiB took
 # 1.99 GB (bench/RESULTS.md runs 7 and 11). Loads also checkpoint at the end
