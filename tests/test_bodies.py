@@ -138,6 +138,8 @@ def _named(text: str) -> list[tuple[str, str]]:
         ("成立区营商环境建设工作领导小组,统筹推进。", ["区营商环境建设工作领导小组"]),
         ("由街道河长制工作联席会议办公室汇总。", ["街道河长制工作联席会议办公室"]),
         ("报区土方工作专班审定。", ["区土方工作专班"]),  # 报: the body is the object
+        # 各镇要…成立X专班: the modal ends the subject; the body set up is the name after 成立
+        ("各镇要抓紧成立河道保洁工作专班。", ["河道保洁工作专班"]),
         # a government and the office of a place below it, as one organ
         ("浙江省青川县人民政府城关街道办事处关于印发方案的通知", ["浙江省青川县人民政府城关街道办事处"]),
         # a village's committee, named after its village

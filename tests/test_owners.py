@@ -101,6 +101,24 @@ def test_urging_a_body_makes_it_the_one_who_acts():
     assert _decide("鼓励各村积极开展复垦。", "各村") == [("各村", "lead", "verb.urge")]
 
 
+def test_a_this_place_determiner_is_no_body():
+    """本区 qualifies what follows it (本区骨干河道, 督促本区…工作): no owner, no body of its own."""
+    from pledgegraph.loaders.extract import extract_document
+    from pledgegraph.loaders.read import Document
+
+    text = ("上海市某某区水务局关于印发《某某区河道保洁工作方案》的通知\n\n一、工作目标\n"
+            "到2027年,本区骨干河道水质总体保持稳定。\n二、工作措施\n"
+            "(一)加强指导。区水务局按照职责指导、督促本区中小河道保洁工作。\n")
+    record = extract_document(Document("plan.txt", "plan.txt", text, "utf-8", "0" * 64))
+    assert [[(o.body, o.rule) for o in c.owners] for c in record.commitments] == [
+        [("上海市某某区水务局", "default.issuer")], [("上海市某某区水务局", "verb.subject")]]
+    assert "本区" not in {b.name for b in record.bodies}
+
+
+def test_the_plan_naming_its_issuer_by_its_level_is_the_issuer_acting():
+    assert [m.name for m in find_subjects("由街道统一组织验收。")] == ["街道"]
+
+
 def test_a_time_clause_gives_no_owner():
     text = "区财政局下发资金后,由管理办核实拨付。"
     assert _decide(text, "区财政局", "管理办") == [("管理办", "lead", "verb.by")]

@@ -17,6 +17,7 @@ from pledgegraph.loaders.aliases import shipped_aliases
 from pledgegraph.loaders.chars import NUMERALS
 from pledgegraph.loaders.find.bodies.vocab import grammar, lex
 from pledgegraph.loaders.jurisdiction import gazetteer
+from pledgegraph.loaders.lexicon import column
 from pledgegraph.loaders.record import BodyMention
 
 __all__ = [
@@ -181,14 +182,23 @@ def registry_start(text: str, end: int) -> int | None:
     return end - len(found.group()) if found else None
 
 
+@cache
+def _predicate_chars() -> frozenset[str]:
+    """Characters that open a clause's predicate (要, 应, 将 …): no name runs across one."""
+    return frozenset(column("function_words", "not_in_name"))
+
+
 def admin_start(text: str, start: int, end: int) -> int:
     """区建设管理委, 区营商环境建设工作领导小组: 建设 looked like a verb, but an administrative
     prefix before it at a clause start, within a name's length, shows the name goes on."""
     reach = max(0, MAX_NAME - (end - start))
     position = start
     organ_last = _chars("organ_last")
+    predicate = _predicate_chars()
     while position > max(0, start - reach) and is_cjk(text[position - 1]) and not is_stop(text[position - 1]):
         position -= 1
+        if text[position] in predicate:
+            return start  # 各区要相应成立…专班: 区要 is a subject and its modal, not a prefix
         at_clause_start = position == 0 or is_stop(text[position - 1]) or ends_with_boundary(text, position)
         if text[position - 1 if position else 0] in organ_last and position < start - 1:
             return start  # 区数据局建设…中心: the prefix belongs to the earlier body
