@@ -15,7 +15,7 @@ from functools import cache
 
 from pledgegraph.loaders.collective import collective_heads
 from pledgegraph.loaders.find.bodies import body_kind, looks_like_body
-from pledgegraph.loaders.find.bodies.grammar import admin_prefix, joins_next
+from pledgegraph.loaders.find.bodies.grammar import admin_prefix, joins_next, predicate_chars
 from pledgegraph.loaders.find.bodies.names import name_breaks
 from pledgegraph.loaders.find.bodies.vocab import lex
 from pledgegraph.loaders.jurisdiction import gazetteer
@@ -61,7 +61,7 @@ def _heads() -> tuple[str, ...]:
 
 @cache
 def _not_in_name() -> frozenset[str]:
-    return frozenset(column("function_words", "not_in_name")) | _PUNCTUATION_NOT_IN_NAME
+    return predicate_chars() | _PUNCTUATION_NOT_IN_NAME
 
 
 @cache

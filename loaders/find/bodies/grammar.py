@@ -22,7 +22,7 @@ from pledgegraph.loaders.record import BodyMention
 
 __all__ = [
     "MAX_NAME", "admin_prefix", "place_prefix", "is_stop", "ends_with_boundary", "joins_next", "acts",
-    "is_category", "left_edge", "admin_start", "inner_prefix", "is_cjk", "jurisdiction_led", "registry_start",
+    "is_category", "left_edge", "admin_start", "predicate_chars", "inner_prefix", "is_cjk", "jurisdiction_led", "registry_start",
 ]
 
 MAX_NAME = 16
@@ -183,7 +183,7 @@ def registry_start(text: str, end: int) -> int | None:
 
 
 @cache
-def _predicate_chars() -> frozenset[str]:
+def predicate_chars() -> frozenset[str]:
     """Characters that open a clause's predicate (要, 应, 将 …): no name runs across one."""
     return frozenset(column("function_words", "not_in_name"))
 
@@ -194,7 +194,7 @@ def admin_start(text: str, start: int, end: int) -> int:
     reach = max(0, MAX_NAME - (end - start))
     position = start
     organ_last = _chars("organ_last")
-    predicate = _predicate_chars()
+    predicate = predicate_chars()
     while position > max(0, start - reach) and is_cjk(text[position - 1]) and not is_stop(text[position - 1]):
         position -= 1
         if text[position] in predicate:
